@@ -1,0 +1,38 @@
+# Two entry points a newcomer needs: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SAMPLE := corpora/samples/spun-north-korea.txt
+
+.PHONY: demo test lint bench lexicon clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: $(VENV)/.installed
+	$(BIN)/mtaudit check --exit-zero $(SAMPLE)
+
+test: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check audit tests tools
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/python tools/bench.py
+
+# Regenerates the word lists in audit/rules/data from the pinned wordfreq.
+lexicon: $(VENV)/.installed-dev
+	$(BIN)/python tools/build_lexicon.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

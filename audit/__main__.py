@@ -1,0 +1,5 @@
+"""Allow `python -m audit`."""
+
+from audit.cli import main
+
+main()

@@ -1,0 +1,144 @@
+"""The `mtaudit` command: parse options, call the pipeline, hand results to a reporter and the gate.
+
+Exit codes (audit.errors): 0 nothing at or above --fail-on, 1 findings or thresholds broken,
+2 usage or input error (missing, empty, binary, undecodable, too large, not French).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+
+import click
+
+from audit.config import FAIL_ON_CHOICES, Settings
+from audit.errors import EXIT_ERROR, EXIT_OK, InputError, UserError
+
+AUDITED_SUFFIXES = (".txt", ".html", ".htm", ".md")
+FORMATS = ("text", "json")
+
+
+def _codes(value: str | None) -> tuple[str, ...]:
+    return tuple(code.strip().upper() for code in (value or "").split(",") if code.strip())
+
+
+def expand_inputs(paths: tuple[str, ...]) -> list[str]:
+    """Files as given, directories walked for audited suffixes, quoted globs expanded."""
+    expanded: list[str] = []
+    for path in paths:
+        if os.path.isdir(path):
+            for folder, _, names in sorted(os.walk(path)):
+                expanded += sorted(
+                    os.path.join(folder, n) for n in names if n.lower().endswith(AUDITED_SUFFIXES)
+                )
+        elif path != "-" and any(ch in path for ch in "*?[") and not os.path.exists(path):
+            expanded += sorted(glob.glob(path, recursive=True)) or [path]
+        else:
+            expanded.append(path)
+    return expanded
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="mtaudit", prog_name="mtaudit")
+def cli() -> None:
+    """Audit French text for the marks of machine translation and spinning."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report here.")
+@click.option("--select", help="Comma-separated codes or prefixes to check (default: all).")
+@click.option("--ignore", help="Comma-separated codes or prefixes to skip.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), help="Lowest severity that fails (default major).")
+@click.option("--min-score", type=float, help="Fail a document whose MQM score is below this.")
+@click.option("--max-mt-likelihood", type=float, help="Fail a document whose mt_likelihood is above this.")
+@click.option("--strict-spacing", is_flag=True, default=None, help="Require non-breaking spaces (U+00A0/U+202F).")
+@click.option("--max-bytes", type=int, help="Refuse inputs larger than this (default 10 MB).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the gate (report-only CI).")
+@click.option("--show-all", is_flag=True, help="List every nit instead of folding repeats.")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal).")
+def check(paths, output_format, output, select, ignore, fail_on, min_score, max_mt_likelihood,
+          strict_spacing, max_bytes, exit_zero, show_all, color) -> None:
+    """Check PATHS (files, directories, globs, or - for standard input)."""
+    from audit.batch import audit_all
+    from audit.gate import exit_code
+
+    settings = Settings().with_overrides(
+        select=_codes(select), ignore=_codes(ignore), fail_on=fail_on, min_score=min_score,
+        max_mt_likelihood=max_mt_likelihood, strict_spacing=strict_spacing, max_bytes=max_bytes,
+    )
+    run = audit_all(expand_inputs(paths), settings)
+    for failure in run.failures:
+        click.echo(f"mtaudit: {failure.path}: {failure.message}", err=True)
+    for result in run.audits:
+        if result.verdict.label == "not French":
+            language = result.language
+            click.echo(
+                f"mtaudit: {result.document.path}: not French (detected {language.code}, "
+                f"p={language.probability:.2f}); French rules skipped",
+                err=True,
+            )
+    _emit(_render(run, output_format, output, color, show_all), output)
+    code = exit_code(run)
+    sys.exit(EXIT_OK if exit_zero and code != EXIT_ERROR else code)
+
+
+def _render(run, output_format: str, output: str | None, color: bool | None, show_all: bool) -> str:
+    if output_format == "json":
+        from audit.reporters import json_report
+
+        return json_report.render(run)
+    from audit.reporters import text
+
+    use_color = color if color is not None else (output is None and sys.stdout.isatty())
+    return text.render(run, color=use_color, show_all=show_all)
+
+
+def _emit(report: str, output: str | None) -> None:
+    if output is None:
+        click.echo(report, nl=False)
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(report)
+    except OSError as error:
+        raise UserError(f"{output}: cannot write report ({error.strerror})") from None
+
+
+@cli.command()
+@click.argument("code", required=False)
+def rules(code: str | None) -> None:
+    """Document every rule, or the one named by CODE (as `ruff rule` does)."""
+    from audit.rules import REGISTRY
+
+    if code is None:
+        for rule_ in REGISTRY.values():
+            click.echo(f"{rule_.code}  {rule_.name:<34} {rule_.category.value:<24} {rule_.severity.value:<8} {rule_.summary}")
+        return
+    rule_ = REGISTRY.get(code.upper())
+    if rule_ is None:
+        raise UserError(f"unknown rule code {code!r} (run `mtaudit rules` for the list)")
+    click.echo(f"# {rule_.name} ({rule_.code})\n")
+    click.echo(f"Category: {rule_.category.value}  ·  default severity: {rule_.severity.value}"
+               f"{'  ·  nit (folded)' if rule_.nit else ''}\n")
+    click.echo(rule_.documentation)
+
+
+def main() -> None:
+    """Entry point: user errors become one line on stderr and exit 2, never a traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("mtaudit: interrupted", err=True)
+        sys.exit(EXIT_ERROR)
+    except click.ClickException as error:
+        click.echo(f"mtaudit: {error.format_message()}", err=True)
+        sys.exit(EXIT_ERROR)
+    except (UserError, InputError) as error:
+        click.echo(f"mtaudit: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+    except SystemExit:
+        raise
+    sys.exit(EXIT_OK)

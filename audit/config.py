@@ -1,0 +1,57 @@
+"""One validated settings object: defaults < configuration file < command line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+
+from audit.errors import UserError
+from audit.findings import Severity
+from audit.ingest import DEFAULT_MAX_BYTES
+
+FAIL_ON_CHOICES = ("minor", "major", "critical", "never")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run depends on; its `signature` goes into every JSON report."""
+
+    select: tuple[str, ...] = ("MT",)
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "major"
+    strict_spacing: bool = False
+    max_bytes: int = DEFAULT_MAX_BYTES
+    boilerplate: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+    min_score: float | None = None
+    max_mt_likelihood: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.fail_on not in FAIL_ON_CHOICES:
+            raise UserError(f"fail_on: {self.fail_on!r} is not one of {', '.join(FAIL_ON_CHOICES)}")
+        for code, level in self.severity.items():
+            if level not in {s.value for s in Severity}:
+                raise UserError(f"severity.{code}: {level!r} is not minor, major or critical")
+        if self.max_bytes <= 0:
+            raise UserError("max_bytes: must be a positive number of bytes")
+
+    @property
+    def fail_on_severity(self) -> Severity | None:
+        return None if self.fail_on == "never" else Severity(self.fail_on)
+
+    def with_overrides(self, **values) -> Settings:
+        """A copy with the given values, ignoring those left unset (None or empty)."""
+        known = {f.name for f in fields(self)}
+        chosen = {k: v for k, v in values.items() if k in known and v not in (None, ())}
+        return replace(self, **chosen)
+
+    @property
+    def signature(self) -> str:
+        """Options that change results, sacrebleu-style: `select:MT|ignore:-|…`."""
+        parts = [
+            f"select:{','.join(self.select) or '-'}",
+            f"ignore:{','.join(self.ignore) or '-'}",
+            f"spacing:{'strict' if self.strict_spacing else 'lenient'}",
+            f"boilerplate:+{len(self.boilerplate)}",
+            "severity:" + (",".join(f"{k}={v}" for k, v in sorted(self.severity.items())) or "-"),
+        ]
+        return "|".join(parts)

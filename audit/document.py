@@ -1,0 +1,66 @@
+"""The decoded text with its paragraphs and sentences, all as character offsets."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence (or a title, a boilerplate line) at `start:end` of the document text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A run of non-blank lines; titles and single lines are paragraphs of their own."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """What every stage after ingest reads. Offsets index `text` (a Python str)."""
+
+    path: str
+    text: str
+    encoding: str
+    media_type: str
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    notes: tuple[str, ...] = field(default=())
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        return starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset, as editors count them."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding `offset`, or the nearest one before it (spans can start in
+        the white space between sentences)."""
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        return self.sentences[max(i, 0)] if self.sentences else None
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences)

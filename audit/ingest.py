@@ -1,0 +1,126 @@
+"""Bytes to text: size limits, binary sniffing, decoding, and article extraction from HTML.
+
+Offsets downstream index the text returned here, so decoding keeps every character: CRLF,
+U+00A0 and U+202F stay as they are. Only a UTF-8 BOM is dropped (and noted).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass
+
+from audit.errors import InputError
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_BLOCK_TAGS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, pre, td, dt, dd"
+_ASCII_SPACE = re.compile(r"[ \t\r\n\f]+")
+_DROP_TAGS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form"]
+
+
+@dataclass(frozen=True)
+class RawText:
+    """Decoded text ready for segmentation, with how it was obtained."""
+
+    path: str
+    text: str
+    encoding: str
+    media_type: str
+    notes: tuple[str, ...]
+
+
+def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
+    """Read `path` ('-' for standard input) without ever writing to it."""
+    data = _read_bounded(path, max_bytes)
+    if not data.strip():
+        raise InputError(f"{path}: empty input")
+    if _looks_binary(data):
+        raise InputError(f"{path}: binary file, not text")
+    text, encoding, notes = _decode(path, data)
+    if _is_html(path, text):
+        return RawText(path, extract_article(text), encoding, "text/html", notes)
+    return RawText(path, text, encoding, "text/plain", notes)
+
+
+def _read_bounded(path: str, max_bytes: int) -> bytes:
+    if path == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        if os.path.isdir(path):
+            raise InputError(f"{path}: is a directory (give files, or a directory to `check` in batch)")
+        try:
+            size = os.path.getsize(path)
+            if size > max_bytes:
+                raise InputError(_too_big(path, max_bytes))
+            with open(path, "rb") as handle:
+                data = handle.read(max_bytes + 1)
+        except FileNotFoundError:
+            raise InputError(f"{path}: no such file") from None
+        except PermissionError:
+            raise InputError(f"{path}: permission denied") from None
+        except OSError as error:
+            raise InputError(f"{path}: cannot read ({error.strerror})") from None
+    if len(data) > max_bytes:
+        raise InputError(_too_big(path, max_bytes))
+    return data
+
+
+def _too_big(path: str, max_bytes: int) -> str:
+    return f"{path}: larger than the {max_bytes:,} byte limit (raise it with --max-bytes)"
+
+
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes never occur in text; many C0 controls mean a binary format."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(head) * 0.05
+
+
+def _decode(path: str, data: bytes) -> tuple[str, str, tuple[str, ...]]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig", ("UTF-8 byte order mark removed",)
+    try:
+        return data.decode("utf-8"), "utf-8", ()
+    except UnicodeDecodeError as error:
+        position = error.start
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not valid UTF-8 (byte {position}) nor Windows-1252") from None
+    return text, "cp1252", (f"not valid UTF-8 (byte {position}); decoded as Windows-1252",)
+
+
+def _is_html(path: str, text: str) -> bool:
+    if path.lower().endswith(_HTML_SUFFIXES):
+        return True
+    head = text.lstrip()[:200].lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def extract_article(html: str) -> str:
+    """The article's text, one block element per paragraph.
+
+    Takes <article> (else <main>, else <body>) and drops navigation, scripts and furniture, the
+    way readability-style extractors do, with a real HTML5 parser (selectolax/lexbor).
+    """
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
+    if root is None:
+        return ""
+    for node in root.css(", ".join(_DROP_TAGS)):
+        node.decompose()
+    # css() matches the node itself too: a leaf block is one that matches only itself.
+    leaves = [node for node in root.css(_BLOCK_TAGS) if len(node.css(_BLOCK_TAGS)) == 1]
+    blocks = [_squeeze(node.text(separator=" ")) for node in leaves] or [_squeeze(root.text())]
+    return "\n\n".join(b for b in blocks if b) + "\n"
+
+
+def _squeeze(text: str) -> str:
+    """Collapse markup white space but keep U+00A0/U+202F, which French typography needs."""
+    return _ASCII_SPACE.sub(" ", text).strip(" ")

@@ -1,0 +1,1 @@
+"""Presenters of a run's results; each consumes `Run` and writes a string, nothing else."""

@@ -1,0 +1,82 @@
+"""Machine-readable report. Byte-identical for the same input and options.
+
+Schema history:
+- 1.0: first version (documents, sentences with MQM scores, findings, verdict, meta).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+
+import audit
+from audit.language import LANGDETECT_SEED
+from audit.pipeline import Audit
+from audit.run import Run
+from audit.scores.mqm import SIGNATURE as MQM_SIGNATURE
+
+SCHEMA_VERSION = "1.0"
+_LIBRARIES = ("langdetect", "lingua-language-detector", "sentencex", "selectolax")
+
+
+@lru_cache(maxsize=1)
+def library_versions() -> dict[str, str]:
+    found = {}
+    for name in _LIBRARIES:
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = "absent"
+    return found
+
+
+def document_dict(result: Audit) -> dict:
+    document = result.document
+    verdict = result.verdict
+    return {
+        "path": document.path,
+        "encoding": document.encoding,
+        "media_type": document.media_type,
+        "notes": list(document.notes),
+        "language": {"code": result.language.code, "probability": result.language.probability},
+        "words": document.word_count,
+        "score": result.score,
+        "verdict": {
+            "label": verdict.label,
+            "mt_likelihood": verdict.mt_likelihood,
+            "evidence_per_100_words": verdict.evidence_per_100_words,
+            "top_evidence": [{"code": c, "weight": w} for c, w in verdict.top_evidence],
+        },
+        "sentences": [
+            {
+                "index": s.index,
+                "start": s.start,
+                "end": s.end,
+                "words": s.words,
+                "penalty": s.penalty,
+                "score": s.score,
+            }
+            for s in result.sentence_scores
+        ],
+        "findings": [f.to_dict() for f in result.findings],
+    }
+
+
+def report_dict(run: Run) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "mtaudit", "version": audit.__version__},
+        "meta": {
+            "settings": run.settings.signature,
+            "scores": {"mqm": MQM_SIGNATURE},
+            "langdetect_seed": LANGDETECT_SEED,
+            "libraries": library_versions(),
+        },
+        "documents": [document_dict(a) for a in run.audits],
+        "errors": [{"path": f.path, "message": f.message} for f in run.failures],
+    }
+
+
+def render(run: Run) -> str:
+    return json.dumps(report_dict(run), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -1,0 +1,127 @@
+"""Terminal report: findings grouped by sentence, the span highlighted, then a summary."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter, defaultdict
+
+from audit.findings import Finding, Severity
+from audit.pipeline import Audit
+from audit.rules import REGISTRY
+from audit.run import Run
+from audit.scores.mqm import NIT_CAP
+
+_STYLE = {Severity.MINOR: "yellow", Severity.MAJOR: "bold red", Severity.CRITICAL: "bold white on red"}
+_WINDOW = 70
+
+
+def render(run: Run, *, color: bool = False, show_all: bool = False, width: int = 100) -> str:
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=True
+    )
+    for result in run.audits:
+        _render_audit(console, result, show_all)
+    for failure in run.failures:
+        console.print(f"[bold red]error[/] {failure.path}: {failure.message}", markup=True)
+    if len(run.audits) + len(run.failures) > 1:
+        console.print(_batch_summary(run))
+    return buffer.getvalue()
+
+
+def _render_audit(console, result: Audit, show_all: bool) -> None:
+    from rich.markup import escape
+
+    document = result.document
+    console.print(
+        f"[bold]{escape(document.path)}[/]  ({result.language.code} {result.language.probability:.2f}, "
+        f"{document.word_count} words, {document.encoding})"
+    )
+    for note in document.notes:
+        console.print(f"  note: {escape(note)}")
+    by_sentence: dict[int, list[Finding]] = defaultdict(list)
+    for finding in _visible(result.findings, show_all):
+        sentence = document.sentence_at(finding.start)
+        by_sentence[sentence.index if sentence else -1].append(finding)
+    for index in sorted(by_sentence):
+        findings = by_sentence[index]
+        if index >= 0:
+            console.print(_excerpt(document.sentences[index], findings))
+        for finding in findings:
+            console.print(_finding_line(finding))
+    folded = _folded_counts(result.findings, show_all)
+    for code, count in sorted(folded.items()):
+        console.print(f"  [dim]… {count} more {code} ({REGISTRY[code].name}); --show-all lists them[/]")
+    console.print(_summary(result))
+    console.print()
+
+
+def _visible(findings, show_all: bool) -> list[Finding]:
+    if show_all:
+        return list(findings)
+    seen: Counter[str] = Counter()
+    shown = []
+    for finding in findings:
+        rule_ = REGISTRY.get(finding.code)
+        seen[finding.code] += 1
+        if rule_ is None or not rule_.nit or seen[finding.code] <= NIT_CAP:
+            shown.append(finding)
+    return shown
+
+
+def _folded_counts(findings, show_all: bool) -> Counter[str]:
+    if show_all:
+        return Counter()
+    counts = Counter(f.code for f in findings if REGISTRY.get(f.code) and REGISTRY[f.code].nit)
+    return Counter({code: n - NIT_CAP for code, n in counts.items() if n > NIT_CAP})
+
+
+def _excerpt(sentence, findings: list[Finding]):
+    from rich.text import Text
+
+    first = min(f.start for f in findings) - sentence.start
+    lo = max(0, first - _WINDOW)
+    hi = min(len(sentence.text), max(f.end for f in findings) - sentence.start + _WINDOW)
+    text = Text("  │ " + ("…" if lo else ""))
+    offset = len(text)
+    text.append(sentence.text[lo:hi].replace("\n", " "))
+    text.append("…" if hi < len(sentence.text) else "")
+    for finding in findings:
+        start = max(finding.start - sentence.start, lo) - lo + offset
+        end = min(finding.end - sentence.start, hi) - lo + offset
+        text.stylize(f"{_STYLE[finding.severity]} underline", start, max(end, start + 1))
+    return text
+
+
+def _finding_line(finding: Finding):
+    from rich.text import Text
+
+    line = Text(f"  {finding.line}:{finding.column} ")
+    line.append(finding.code, style="bold")
+    line.append(f" {finding.severity.value:<8}", style=_STYLE[finding.severity])
+    line.append(f" {finding.category.value}  {finding.message}")
+    if finding.suggestion is not None:
+        shown = finding.suggestion.replace("\u00a0", "⍽").replace("\u202f", "⍽") or "(delete)"
+        line.append(f"  → {shown}", style="green")
+    if finding.context:
+        line.append(f"\n      source: {finding.context}", style="dim")
+    return line
+
+
+def _summary(result: Audit) -> str:
+    counts = Counter(f.severity for f in result.findings)
+    parts = ", ".join(f"{counts[s]} {s.value}" for s in reversed(Severity) if counts[s]) or "none"
+    verdict = result.verdict
+    return (
+        f"[bold]{len(result.findings)} findings[/] ({parts}) · MQM score {result.score:.1f} · "
+        f"verdict: [bold]{verdict.label}[/] (mt_likelihood {verdict.mt_likelihood:.2f})"
+    )
+
+
+def _batch_summary(run: Run) -> str:
+    labels = Counter(a.verdict.label for a in run.audits)
+    found = sum(len(a.findings) for a in run.audits)
+    verdicts = ", ".join(f"{n} {label}" for label, n in sorted(labels.items()))
+    return f"[bold]{len(run.audits)} documents[/] ({verdicts}), {len(run.failures)} errors, {found} findings"

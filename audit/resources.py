@@ -1,0 +1,22 @@
+"""Read the data files shipped in audit/data (word lists, tables, rule data)."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+
+def _read(name: str) -> str:
+    return resources.files("audit").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def data_lines(name: str) -> tuple[str, ...]:
+    """Non-empty, non-comment lines of a text or TSV data file."""
+    return tuple(line for line in _read(name).splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def data_toml(name: str) -> dict:
+    return tomllib.loads(_read(name))

@@ -1,0 +1,117 @@
+"""What scraping and spinning leave behind: markup, link labels, site furniture, repeats."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from audit.document import Document
+from audit.findings import Category, Severity
+from audit.resources import data_lines, data_toml
+from audit.rules.registry import Hit, RuleOptions, rule
+
+_MARKUP = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>"  # tags
+    r"|\b(?:class|type|src|srcset|href|style|id|alt|width|height|data-[\w-]+|aria-[\w-]+)=\"[^\"\n]*\"\S*"
+    r"|&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});"  # entities
+    r"|>{2,}"
+)
+_MARKUP_GAP = re.compile(r"[\s•>]*")
+_LINE = re.compile(r"[^\n]+")
+_NORMALISE = re.compile(r"[\W_]+")
+_MIN_DUPLICATE_WORDS = 4
+
+
+@rule("MT401", "markup-residue", Category.MARKUP, Severity.MAJOR, mt_weight=1.0)
+def markup_residue(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    """HTML tags, attributes or entities left in the text.
+
+    Why: spun pages are rebuilt from scraped HTML; leftovers such as
+    `type="image/avif" class="jsx-2028956212">` or `&nbsp;` show the text was never read.
+    Neighbouring pieces are reported as one span.
+
+    Example: La Corée du Nord &nbsp;dément.
+    Use instead: La Corée du Nord dément.
+    """
+    spans: list[list[int]] = []
+    for match in _MARKUP.finditer(document.text):
+        gap = document.text[spans[-1][1] : match.start()] if spans else None
+        if gap is not None and _MARKUP_GAP.fullmatch(gap):
+            spans[-1][1] = match.end()
+        else:
+            spans.append([match.start(), match.end()])
+    for start, end in spans:
+        yield Hit(start, end, "markup left in the text", "")
+
+
+@lru_cache(maxsize=1)
+def _link_labels() -> re.Pattern:
+    labels = sorted(data_lines("link_labels.txt"), key=len, reverse=True)
+    return re.compile("|".join(re.escape(label.strip()) for label in labels), re.IGNORECASE)
+
+
+@rule("MT402", "link-label", Category.MARKUP, Severity.MINOR, mt_weight=1.0)
+def link_label(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    """A link's label left in the text: "(nouvelle fenêtre)", "(opens in new tab)".
+
+    Why: screen-reader labels of links survive copy-and-paste from the original page and
+    give the copy away. The list is data/link_labels.txt.
+
+    Example: a déclaré l’agence Yonhap (nouvelle fenêtre) vendredi.
+    Use instead: a déclaré l’agence Yonhap vendredi.
+    """
+    for match in _link_labels().finditer(document.text):
+        yield Hit(match.start(), match.end(), "link label copied from the source page", "")
+
+
+@lru_cache(maxsize=8)
+def _boilerplate(extra: tuple[str, ...]) -> tuple[tuple[re.Pattern, str], ...]:
+    entries = [(e["regex"], e["message"]) for e in data_toml("boilerplate.toml")["line"]]
+    entries += [(pattern, "site boilerplate (configured)") for pattern in extra]
+    return tuple((re.compile(regex, re.IGNORECASE), message) for regex, message in entries)
+
+
+@rule("MT403", "boilerplate", Category.BOILERPLATE, Severity.MAJOR, mt_weight=1.0)
+def boilerplate(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    """A line of news-site furniture: Lire aussi, PREV/NEXT, Follow us on Google News…
+
+    Why: spinners copy the whole page, navigation included. The patterns are
+    data/boilerplate.toml; add a site's own with the `boilerplate` setting.
+
+    Example: Suivez la couverture complète
+    Use instead: remove the line.
+    """
+    patterns = _boilerplate(options.extra_boilerplate)
+    for match in _LINE.finditer(document.text):
+        line = match.group()
+        stripped = line.strip(" \t\r\u00a0\u202f•")
+        if not stripped:
+            continue
+        for pattern, message in patterns:
+            if pattern.match(stripped):
+                start = match.start() + line.index(stripped)
+                yield Hit(start, start + len(stripped), message, "")
+                break
+
+
+@rule("MT404", "duplicate-text", Category.DUPLICATE, Severity.MAJOR, mt_weight=1.0)
+def duplicate_text(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    """A title, paragraph or sentence that appears again.
+
+    Why: spun pages repeat the title (page title, heading, social card) and paste
+    paragraphs twice. Only sentences of four words or more count.
+
+    Example: the same title on three lines.
+    Use instead: keep one.
+    """
+    first_seen: dict[str, int] = {}
+    for sentence in document.sentences:
+        key = _NORMALISE.sub(" ", sentence.text.casefold()).strip()
+        if len(key.split()) < _MIN_DUPLICATE_WORDS:
+            continue
+        if key in first_seen:
+            line, _ = document.line_col(first_seen[key])
+            yield Hit(sentence.start, sentence.end, f"repeats the text of line {line}", "")
+        else:
+            first_seen[key] = sentence.start

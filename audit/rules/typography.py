@@ -1,0 +1,171 @@
+"""French typography: quotation marks and the spaces around punctuation.
+
+French sets « » with non-breaking spaces inside, a (thin) non-breaking space before : ; ! ?
+and a normal space after closing punctuation. Machine translation and English-trained
+spinners leave English quotes and English spacing behind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from audit.document import Document
+from audit.findings import Category, Severity
+from audit.rules.registry import Hit, RuleOptions, rule
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿŒœ"
+_ENGLISH_QUOTE = re.compile("[\u201c\u201d\u201e\u2018]")
+_STRAIGHT_QUOTED = re.compile(rf'(?<![=\w])"([^"\n<>=]{{1,300}}?)"(?![{_LETTER}\d=])')
+_CLOSER_THEN_LETTER = re.compile(rf"[»\u201d)\]](?=[{_LETTER}])")
+_STOP_THEN_CAPITAL = re.compile(rf"(?<=[{_LETTER}]{{2}})[.!?;](?=[A-ZÀ-ÖØ-Þ][{_LETTER}])")
+_COMMA_THEN_LETTER = re.compile(rf"(?<=[{_LETTER}]),(?=[{_LETTER}])")
+_DOUBLE_PUNCT = re.compile(r"(?<=\S)([ \u00a0\u202f]?)([;:!?]+)")
+_ENTITY_END = re.compile(r"&#?\w+$")
+_URL_LIKE = re.compile(r"(?:https?|ftp|mailto|www)\S*$", re.IGNORECASE)
+_OPEN_GUILLEMET = re.compile(r"«([ \u00a0\u202f]?)(?=\S)")
+_CLOSE_GUILLEMET = re.compile(r"(?<=\S)([ \u00a0\u202f]?)»")
+_SPACE_BEFORE_COMMA = re.compile(rf"(?<=[{_LETTER}\d»)])[ \u00a0]+[,.](?=\s|$)")
+
+
+@rule("MT101", "english-quotes", Category.QUOTES, Severity.MINOR, mt_weight=1.0)
+def english_quotes(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    """English quotation marks “ ” where French uses « ».
+
+    Why: French quotes are « guillemets » with non-breaking spaces inside; “ ” and „ are the
+    commonest trace of text machine-translated from English or typed on an English layout.
+
+    Example: Il a parlé d’une “menace importante”.
+    Use instead: Il a parlé d’une « menace importante ».
+    """
+    for match in _ENGLISH_QUOTE.finditer(document.text):
+        opening = match.group() in "\u201c\u201e\u2018"
+        yield Hit(
+            match.start(),
+            match.end(),
+            "English quotation mark; French uses « »",
+            "«" + NBSP if opening else NBSP + "»",
+        )
+
+
+@rule("MT102", "straight-quotes", Category.QUOTES, Severity.MINOR, mt_weight=0.5)
+def straight_quotes(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    """Straight quotes "…" used as quotation marks.
+
+    Why: "…" is a typewriter habit; published French uses « ». Attribute values such as
+    class="x" are markup residue and left to MT401.
+
+    Example: Le ministre parle d’un "plan de victoire".
+    Use instead: Le ministre parle d’un « plan de victoire ».
+    """
+    for match in _STRAIGHT_QUOTED.finditer(document.text):
+        inner = match.group(1).strip()
+        yield Hit(
+            match.start(),
+            match.end(),
+            'straight quotes "…"; French uses « »',
+            f"«{NBSP}{inner}{NBSP}»",
+        )
+
+
+@rule("MT103", "missing-space-after-punctuation", Category.PUNCTUATION, Severity.MINOR, mt_weight=1.5)
+def missing_space_after(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    """No space between closing punctuation and the next word: `»a`, `)ce`, `”a-t-il`, `fin.Le`.
+
+    Why: spinners that rebuild sentences from fragments glue them back without a space; no
+    French (or English) typesetting allows it.
+
+    Example: « une menace importante »a souligné la présidence.
+    Use instead: « une menace importante », a souligné la présidence.
+    """
+    text = document.text
+    for pattern in (_CLOSER_THEN_LETTER, _STOP_THEN_CAPITAL, _COMMA_THEN_LETTER):
+        for match in pattern.finditer(text):
+            start = match.start()
+            if _in_url(text, start):
+                continue
+            yield Hit(
+                start,
+                start + 2,
+                f"missing space after {text[start]!r}",
+                text[start] + " " + text[start + 1],
+            )
+
+
+def _in_url(text: str, offset: int) -> bool:
+    token_start = max(text.rfind(" ", 0, offset), text.rfind("\n", 0, offset)) + 1
+    return bool(_URL_LIKE.match(text, token_start, offset + 1)) or "@" in text[token_start:offset]
+
+
+@rule("MT104", "double-punctuation-spacing", Category.SPACING, Severity.MINOR, mt_weight=0.3, nit=True)
+def double_punctuation_spacing(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    """No space before : ; ! or ? (strict mode: a breaking space there).
+
+    Why: French puts a non-breaking space (U+00A0 before :, U+202F or U+00A0 before ; ! ?)
+    before two-part punctuation; English puts none. The lenient default accepts any space;
+    `--strict-spacing` asks for the non-breaking one, as publishers do.
+
+    Example: Personnel civil ou militaire?
+    Use instead: Personnel civil ou militaire ?
+    """
+    text = document.text
+    for match in _DOUBLE_PUNCT.finditer(text):
+        space, marks = match.group(1), match.group(2)
+        start = match.start(2)
+        previous = text[match.start() - 1] if match.start() else ""
+        if _ignorable_double_punct(text, start, marks, previous):
+            continue
+        wanted = NBSP if marks[0] == ":" else NNBSP
+        if not space:
+            yield Hit(start, match.end(2), f"no space before {marks!r}", wanted + marks)
+        elif options.strict_spacing and space == " ":
+            yield Hit(match.start(1), match.end(2), f"breaking space before {marks!r}", wanted + marks)
+
+
+def _ignorable_double_punct(text: str, start: int, marks: str, previous: str) -> bool:
+    after = text[start + len(marks) : start + len(marks) + 1]
+    if marks[0] == ":" and (after == "/" or (previous.isdigit() and after.isdigit())):
+        return True  # URLs and times (8:30)
+    if previous in "([{«\u201c'\"" or previous in ";:!?":
+        return True
+    if marks[0] == ";" and _ENTITY_END.search(text, max(start - 12, 0), start):
+        return True  # &nbsp; and friends are markup residue, left to MT401
+    return _in_url(text, start)
+
+
+@rule("MT105", "guillemet-spacing", Category.SPACING, Severity.MINOR, mt_weight=0.3, nit=True)
+def guillemet_spacing(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    """No space inside « » (strict mode: a breaking one).
+
+    Why: « and » take a non-breaking space on their inner side; «texte» is a sign of
+    quotes converted mechanically from “texte”.
+
+    Example: Il dénonce «la coalition des criminels».
+    Use instead: Il dénonce « la coalition des criminels ».
+    """
+    for pattern, opening in ((_OPEN_GUILLEMET, True), (_CLOSE_GUILLEMET, False)):
+        for match in pattern.finditer(document.text):
+            space = match.group(1)
+            if space and not (options.strict_spacing and space == " "):
+                continue
+            mark = "«" if opening else "»"
+            suggestion = mark + NBSP if opening else NBSP + mark
+            what = "no space" if not space else "a breaking space"
+            side = "after «" if opening else "before »"
+            yield Hit(match.start(), match.end(), f"{what} {side}", suggestion)
+
+
+@rule("MT106", "space-before-comma", Category.PUNCTUATION, Severity.MINOR, mt_weight=0.5)
+def space_before_comma(document: Document, options: RuleOptions) -> Iterator[Hit]:
+    """A space before a comma or a full stop.
+
+    Why: neither French nor English puts one there; it comes from naive detokenisation of
+    machine output.
+
+    Example: Les troupes sont arrivées , selon Séoul .
+    Use instead: Les troupes sont arrivées, selon Séoul.
+    """
+    for match in _SPACE_BEFORE_COMMA.finditer(document.text):
+        mark = match.group()[-1]
+        yield Hit(match.start(), match.end(), f"space before {mark!r}", mark)

@@ -1,0 +1,1 @@
+"""Per-sentence and per-document quality scores."""

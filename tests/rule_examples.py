@@ -1,0 +1,32 @@
+"""French examples for every source-free rule: (code, text that must flag, text that must pass).
+
+Each text is long enough to be detected as French, so the rule runs as in real use. A
+meta-test fails when a rule has no example here.
+"""
+
+_FRENCH_TAIL = "\n\nLe gouvernement a publié un communiqué vendredi matin pour préciser sa position."
+
+EXAMPLES = [
+    ("MT101", "Il a parlé d’une “menace importante” pour la région.", "Il a parlé d’une « menace importante » pour la région."),
+    ("MT102", 'Le président défend son "plan de victoire" devant les députés.', "Le président défend son « plan de victoire » devant les députés."),
+    ("MT103", "« une menace importante »a souligné la présidence.", "« une menace importante », a souligné la présidence."),
+    ("MT103", "Selon Yonhap (nouvelle agence)ce vendredi, les troupes arrivent.", "Selon Yonhap (agence de presse) ce vendredi, les troupes arrivent."),
+    ("MT103", "Les troupes sont arrivées.Le Kremlin dément toute présence.", "Les troupes sont arrivées. Le Kremlin dément toute présence."),
+    ("MT104", "Personnel civil ou militaire? La question reste ouverte pour Séoul.", "Personnel civil ou militaire ? La question reste ouverte pour Séoul."),
+    ("MT104", "Le bilan est lourd: trois morts et dix blessés dans la région.", "Le bilan est lourd : trois morts et dix blessés, à 8:30 selon https://exemple.fr."),
+    ("MT105", "Il dénonce «la coalition des criminels» devant la presse.", "Il dénonce « la coalition des criminels » devant la presse."),
+    ("MT106", "Les troupes sont arrivées , selon les services de renseignement.", "Les troupes sont arrivées, selon les services de renseignement."),
+    ("MT201", "For Latest Updates Follow us on Google News", "Suivez l’actualité de la guerre en Ukraine sur notre site."),
+    ("MT202", "Les soldats ont été déployés near the border selon les services de Séoul.", "Les soldats ont été déployés près de la frontière, selon les services de Séoul, ce week-end."),
+    ("MT203", "Selon cette Source, un premier contingent serait arrivé en Russie.", "Selon cette source, un premier contingent serait arrivé en Russie, où les Russes l’attendaient."),
+    ("MT301", "Volodymyr Zelenskiy affirme détenir des informations sur ces troupes.", "Volodymyr Zelensky affirme détenir des informations sur ces troupes."),
+    ("MT302", "Les forces seraient stationnées à Blagoveshchensk depuis octobre.", "Les forces seraient stationnées à Blagovechtchensk depuis octobre."),
+    ("MT401", 'La Corée du Nord dément. type="image/avif" class="jsx-2028956212">', "La Corée du Nord dément, selon un communiqué de l’agence officielle."),
+    ("MT401", "La Corée du Nord&nbsp;dément toute présence de soldats en Russie.", "La Corée du Nord dément toute présence de soldats en Russie."),
+    ("MT402", "a déclaré l’agence Yonhap (nouvelle fenêtre) vendredi dernier.", "a déclaré l’agence Yonhap vendredi dernier dans une dépêche."),
+    ("MT403", "La Corée du Nord envoie des troupes en Russie.\n\nLire aussi\n\nLe Kremlin dément.", "La Corée du Nord envoie des troupes en Russie.\n\nIl faut lire aussi le rapport complet.\n\nLe Kremlin dément."),
+    ("MT404", "Des soldats nord-coréens bientôt en Russie ?\n\nDes soldats nord-coréens bientôt en Russie ?", "Des soldats nord-coréens bientôt en Russie ?\n\nLe Kremlin dément cette information."),
+    ("MT501", "Le soldat parle de les troupes envoyées en Russie par le régime.", "Le soldat parle des troupes envoyées en Russie par le régime."),
+    ("MT502", "Cette décision fait sens pour Séoul et ses alliés de la région.", "Cette décision a du sens pour Séoul et ses alliés de la région."),
+]
+EXAMPLES = [(code, bad + _FRENCH_TAIL, good + _FRENCH_TAIL) for code, bad, good in EXAMPLES]

@@ -1,0 +1,48 @@
+"""Every rule flags its positive examples and passes its negative ones; data entries too."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from audit.resources import data_toml
+from audit.rules import REGISTRY
+from rule_examples import EXAMPLES
+from conftest import codes
+
+SOURCE_FREE = sorted(code for code, rule_ in REGISTRY.items() if not rule_.needs_source)
+
+
+@pytest.mark.parametrize("code,bad,good", EXAMPLES, ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(EXAMPLES)])
+def test_rule_flags_bad_and_passes_good(code, bad, good):
+    assert code in codes(bad), f"{code} missed: {bad!r}"
+    assert code not in codes(good), f"{code} false alarm: {good!r}"
+
+
+@pytest.mark.parametrize("code", SOURCE_FREE)
+def test_every_rule_has_examples_and_documentation(code):
+    rule_ = REGISTRY[code]
+    assert any(c == code for c, _, _ in EXAMPLES), f"{code} has no example in rule_examples.py"
+    doc = rule_.documentation
+    assert "Why:" in doc and "Example:" in doc and "Use instead:" in doc
+    assert re.fullmatch(r"MT\d{3}", code)
+
+
+def _data_entries():
+    for name, table in [
+        ("boilerplate.toml", "line"),
+        ("calques.toml", "calque"),
+        ("grammar.toml", "pattern"),
+        ("transliteration_patterns.toml", "pattern"),
+    ]:
+        for i, entry in enumerate(data_toml(name)[table]):
+            yield pytest.param(name, entry, id=f"{name}-{i}")
+
+
+@pytest.mark.parametrize("name,entry", list(_data_entries()))
+def test_data_entry_matches_its_example_only(name, entry):
+    flags = re.IGNORECASE if name in ("boilerplate.toml", "calques.toml") else 0
+    pattern = re.compile(entry["regex"], flags)
+    assert pattern.search(entry["example"]), f"{entry['regex']} misses {entry['example']!r}"
+    assert not pattern.search(entry["counter_example"]), f"{entry['regex']} hits {entry['counter_example']!r}"
