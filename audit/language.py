@@ -13,12 +13,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from audit.resources import data_lines
+from audit.cache import cached
+from audit.document import Document
+from audit.resources import data_key, data_lines
 
 # Latin-script languages a French page could be confused with; other scripts are caught first.
 DOCUMENT_LANGUAGES = ("fr", "en", "es", "it", "de", "pt", "nl", "ca", "ro", "pl")
 LANGDETECT_SEED = 0
-_SAMPLE_CHARS = 4000
+_SAMPLE_CHARS = 800
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ]")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -31,9 +33,9 @@ class LanguageGuess:
     probability: float
 
 
-def document_language(text: str) -> LanguageGuess:
-    """The language of a whole text; non-Latin scripts are 'und' without consulting a model."""
-    sample = text[:_SAMPLE_CHARS]
+def document_language(document: Document) -> LanguageGuess:
+    """The language of a document's body; non-Latin scripts are 'und' without a model."""
+    sample = body_sample(document)
     letters = _LETTER.findall(sample)
     if not letters:
         return LanguageGuess("und", 0.0)
@@ -48,8 +50,34 @@ def document_language(text: str) -> LanguageGuess:
     return LanguageGuess(best.lang, round(best.prob, 4))
 
 
+def body_sample(document: Document) -> str:
+    """The longest sentences, up to `_SAMPLE_CHARS`, in reading order.
+
+    The body decides a page's language, not its menus and titles; and langdetect's cost
+    grows with the text it reads, so it reads the part that carries the evidence.
+    """
+    longest = sorted(document.sentences, key=lambda s: (-len(s.text), s.index))
+    chosen, size = [], 0
+    for sentence in longest:
+        if size >= _SAMPLE_CHARS:
+            break
+        chosen.append(sentence)
+        size += len(sentence.text)
+    return " ".join(s.text for s in sorted(chosen, key=lambda s: s.index))[: _SAMPLE_CHARS * 2]
+
+
 @lru_cache(maxsize=1)
 def _langdetect_factory():
+    from langdetect.detector_factory import DetectorFactory
+
+    factory = DetectorFactory()
+    key = f"langdetect {_version('langdetect')} {' '.join(DOCUMENT_LANGUAGES)}"
+    factory.word_lang_prob_map, factory.langlist = cached("langdetect", key, _langdetect_tables)
+    factory.set_seed(LANGDETECT_SEED)
+    return factory
+
+
+def _langdetect_tables() -> tuple[dict, list]:
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
     factory = DetectorFactory()
@@ -58,8 +86,7 @@ def _langdetect_factory():
         with open(os.path.join(PROFILES_DIRECTORY, code), encoding="utf-8") as handle:
             profiles.append(handle.read())
     factory.load_json_profile(profiles)
-    factory.set_seed(LANGDETECT_SEED)
-    return factory
+    return factory.word_lang_prob_map, factory.langlist
 
 
 def english_probability(span: str) -> float:
@@ -85,23 +112,27 @@ def _lingua():
     )
 
 
-def lingua_version() -> str:
+def _version(package: str) -> str:
     from importlib.metadata import version
 
-    return version("lingua-language-detector")
+    return version(package)
 
 
 @lru_cache(maxsize=1)
 def english_lexicon() -> dict[str, float]:
     """Word → how much more frequent it is in English than in French (zipf difference)."""
+    return cached("english-words", data_key("english_words.tsv"), _build_english_lexicon)
+
+
+def _build_english_lexicon() -> dict[str, float]:
     lexicon = {}
     for line in data_lines("english_words.tsv"):
         word, zipf_en, zipf_fr = line.split("\t")
-        lexicon[word] = float(zipf_en) - float(zipf_fr)
+        lexicon[word] = round(float(zipf_en) - float(zipf_fr), 2)
     return lexicon
 
 
 @lru_cache(maxsize=1)
 def french_lexicon() -> frozenset[str]:
     """The 30,000 most frequent French words, lower-cased."""
-    return frozenset(data_lines("french_words.txt"))
+    return cached("french-words", data_key("french_words.txt"), lambda: frozenset(data_lines("french_words.txt")))

@@ -38,7 +38,7 @@ def audit_path(path: str, settings: Settings) -> Audit:
 
 def audit_text(raw: RawText, settings: Settings) -> Audit:
     document = segment(raw)
-    language = document_language(document.text)
+    language = document_language(document)
     findings: list[Finding] = []
     if is_french(language):
         options = RuleOptions(settings.strict_spacing, settings.boilerplate)

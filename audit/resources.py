@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from functools import lru_cache
 from importlib import resources
 
 
+def _path(name: str):
+    return resources.files("audit").joinpath("data", name)
+
+
 def _read(name: str) -> str:
-    return resources.files("audit").joinpath("data", name).read_text(encoding="utf-8")
+    return _path(name).read_text(encoding="utf-8")
+
+
+def data_key(name: str) -> str:
+    """A cache key that changes whenever the data file does."""
+    stat = os.stat(str(_path(name)))
+    return f"{name} {stat.st_size} {stat.st_mtime_ns}"
 
 
 @lru_cache(maxsize=None)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
 
 import audit
 from audit.language import LANGDETECT_SEED
@@ -22,6 +21,8 @@ _LIBRARIES = ("langdetect", "lingua-language-detector", "sentencex", "selectolax
 
 @lru_cache(maxsize=1)
 def library_versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
     found = {}
     for name in _LIBRARIES:
         try:

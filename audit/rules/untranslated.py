@@ -21,6 +21,7 @@ _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ]+(?:['’-][A-Za-zÀ-ÖØ-öø-�
 _ENGLISH_GAP = 1.0  # zipf(en) − zipf(fr): ten times more frequent in English
 _STRONG_GAP = 1.5
 _SENTENCE_SHARE = 0.5
+_CONCLUSIVE_SHARE = 0.75
 _LINGUA_CONFIRMS = 0.7
 _DETERMINERS = (
     "ce cet cette ces un une mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs "
@@ -41,6 +42,7 @@ def _capitalised_ok() -> frozenset[str]:
     return frozenset(word.strip() for word in data_lines("capitalised_ok.txt"))
 
 
+@lru_cache(maxsize=65536)
 def _english_gap(word: str) -> float:
     lower = word.lower()
     if lower in _anglicisms():
@@ -48,13 +50,16 @@ def _english_gap(word: str) -> float:
     return english_lexicon().get(lower, 0.0)
 
 
+@lru_cache(maxsize=256)  # MT201 and MT202 both ask, for the same document's sentences
 def _is_english_sentence(sentence: Sentence) -> bool:
     words = _WORD.findall(sentence.text)
     if len(words) < 3:
         return False
-    english = sum(1 for word in words if _english_gap(word) >= _ENGLISH_GAP)
-    if english / len(words) < _SENTENCE_SHARE:
+    share = sum(1 for word in words if _english_gap(word) >= _ENGLISH_GAP) / len(words)
+    if share < _SENTENCE_SHARE:
         return False
+    if share >= _CONCLUSIVE_SHARE:
+        return True  # three words in four are English-only: no detector needed
     return english_probability(sentence.text) >= _LINGUA_CONFIRMS
 
 
