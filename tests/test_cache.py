@@ -1,0 +1,31 @@
+"""The table cache is an optimisation: corrupt or unwritable caches never break a run."""
+
+from __future__ import annotations
+
+from audit import cache
+
+
+def test_builds_once_then_reads(tmp_path, monkeypatch):
+    monkeypatch.setenv("MTAUDIT_CACHE_DIR", str(tmp_path))
+    calls = []
+    build = lambda: calls.append(1) or {"mot": 1.5}  # noqa: E731
+    assert cache.cached("t", "k1", build) == {"mot": 1.5}
+    assert cache.cached("t", "k1", build) == {"mot": 1.5}
+    assert len(calls) == 1
+    cache.cached("t", "k2", build)  # a new key builds again
+    assert len(calls) == 2
+
+
+def test_corrupt_entry_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("MTAUDIT_CACHE_DIR", str(tmp_path))
+    cache.cached("t", "k", lambda: [1, 2])
+    for entry in tmp_path.iterdir():
+        entry.write_bytes(b"\x00garbage")
+    assert cache.cached("t", "k", lambda: [3]) == [3]
+
+
+def test_unwritable_cache_dir_still_returns(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("MTAUDIT_CACHE_DIR", str(blocker / "sub"))
+    assert cache.cached("t", "k", lambda: (1, "a")) == (1, "a")
