@@ -5,16 +5,15 @@ Rules only detect; this is the one place where a user's choices change what is r
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import replace
 
 from audit.config import Settings
-from audit.findings import Finding, Severity
+from audit.findings import Category, Finding, Severity
 from audit.rules import REGISTRY, Rule
 
-
-def _matches(code: str, prefixes: Iterable[str]) -> bool:
-    return any(code.startswith(prefix) for prefix in prefixes)
+ABSORBING = frozenset({Category.BOILERPLATE, Category.DUPLICATE, Category.MARKUP})
 
 
 def selected_rules(settings: Settings, *, with_source: bool = False) -> list[Rule]:
@@ -31,11 +30,32 @@ def selected_rules(settings: Settings, *, with_source: bool = False) -> list[Rul
 
 
 def apply_policy(findings: Iterable[Finding], settings: Settings) -> list[Finding]:
-    """Severity overrides, then one finding per (code, span), in reading order."""
+    """Severity overrides, one finding per (code, span), residue absorbing what it covers."""
     unique: dict[tuple[int, int, str], Finding] = {}
     for finding in findings:
         level = settings.severity.get(finding.code)
         if level:
             finding = replace(finding, severity=Severity(level))
         unique.setdefault((finding.start, finding.end, finding.code), finding)
-    return sorted(unique.values())
+    return _without_absorbed(sorted(unique.values()))
+
+
+def _without_absorbed(findings: list[Finding]) -> list[Finding]:
+    """Drop findings inside a boilerplate, duplicate or markup span.
+
+    A "Follow us on Google News" line is one error (site furniture to delete), not also an
+    untranslated sentence; a repeated paragraph's slips were reported in its first copy.
+    """
+    covering = [f for f in findings if f.category in ABSORBING]
+    starts = [f.start for f in covering]
+    reach, furthest = [], -1
+    for f in covering:
+        furthest = max(furthest, f.end)
+        reach.append(furthest)
+    kept = []
+    for finding in findings:
+        i = bisect.bisect_right(starts, finding.start) - 1
+        inside = i >= 0 and reach[i] >= finding.end
+        if finding.category in ABSORBING or not inside:
+            kept.append(finding)
+    return kept

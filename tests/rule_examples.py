@@ -19,6 +19,7 @@ EXAMPLES = [
     ("MT201", "For Latest Updates Follow us on Google News", "Suivez l’actualité de la guerre en Ukraine sur notre site."),
     ("MT202", "Les soldats ont été déployés near the border selon les services de Séoul.", "Les soldats ont été déployés près de la frontière, selon les services de Séoul, ce week-end."),
     ("MT203", "Selon cette Source, un premier contingent serait arrivé en Russie.", "Selon cette source, un premier contingent serait arrivé en Russie, où les Russes l’attendaient."),
+    ("MT203", "Ces livraisons violeraient les sanctions des Nations Unies contre Pyongyang.", "Ces livraisons violeraient les sanctions des Nations unies contre Pyongyang."),
     ("MT301", "Volodymyr Zelenskiy affirme détenir des informations sur ces troupes.", "Volodymyr Zelensky affirme détenir des informations sur ces troupes."),
     ("MT302", "Les forces seraient stationnées à Blagoveshchensk depuis octobre.", "Les forces seraient stationnées à Blagovechtchensk depuis octobre."),
     ("MT401", 'La Corée du Nord dément. type="image/avif" class="jsx-2028956212">', "La Corée du Nord dément, selon un communiqué de l’agence officielle."),

@@ -83,7 +83,7 @@ def missing_space_after(document: Document, options: RuleOptions) -> Iterator[Hi
     for pattern in (_CLOSER_THEN_LETTER, _STOP_THEN_CAPITAL, _COMMA_THEN_LETTER):
         for match in pattern.finditer(text):
             start = match.start()
-            if _in_url(text, start):
+            if _in_url(text, start) or _ENTITY_END.search(text, max(start - 12, 0), start):
                 continue
             yield Hit(
                 start,
@@ -129,7 +129,7 @@ def _ignorable_double_punct(text: str, start: int, marks: str, previous: str) ->
         return True  # URLs and times (8:30)
     if previous in "([{«\u201c'\"" or previous in ";:!?":
         return True
-    if marks[0] == ";" and _ENTITY_END.search(text, max(start - 12, 0), start):
+    if _ENTITY_END.search(text, max(start - 12, 0), start):
         return True  # &nbsp; and friends are markup residue, left to MT401
     return _in_url(text, start)
 

@@ -128,12 +128,14 @@ def _is_untranslated_run(words: list[str]) -> bool:
 
 @rule("MT203", "capitalised-common-noun", Category.CAPITALISATION, Severity.MINOR, mt_weight=2.0)
 def capitalised_common_noun(document: Document, options: RuleOptions) -> Iterator[Hit]:
-    """A common noun capitalised after a determiner: `cette Source`, `une Enquête`.
+    """A common noun capitalised as in English: `cette Source`, `les Nations Unies`.
 
     Why: English capitalises words French does not (titles, "the Source" of a wire story);
     machine translation carries the capital over. Nationality nouns (les Russes) and
     institutions (l’État, la Défense) are capitalised in French and listed in
-    data/capitalised_ok.txt; multi-word names (une Source Sûre Inc.) are left alone.
+    data/capitalised_ok.txt; multi-word names (une Source Sûre Inc.) are left alone. Names of
+    institutions capitalised word by word (Nations Unies, Union Européenne) are listed with
+    their French form in data/capitalised_names.tsv.
 
     Example: Selon cette Source, le contingent compte 1 500 soldats.
     Use instead: Selon cette source, le contingent compte 1 500 soldats.
@@ -148,3 +150,18 @@ def capitalised_common_noun(document: Document, options: RuleOptions) -> Iterato
             f"common noun capitalised as in English: {word!r}",
             word.lower(),
         )
+    names = _capitalised_names()
+    for match in _capitalised_names_pattern().finditer(document.text):
+        french = names[match.group()]
+        yield Hit(match.start(), match.end(), f"capitalised word by word as in English; French writes {french!r}", french)
+
+
+@lru_cache(maxsize=1)
+def _capitalised_names() -> dict[str, str]:
+    return dict(line.split("\t")[:2] for line in data_lines("capitalised_names.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _capitalised_names_pattern() -> re.Pattern:
+    names = sorted(_capitalised_names(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
