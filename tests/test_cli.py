@@ -107,3 +107,19 @@ def test_rules_command_documents_each_rule():
     one = run("rules", "MT203")
     assert one.returncode == 0 and "Why:" in one.stdout and "cette Source" in one.stdout
     assert run("rules", "MT999").returncode == 2
+
+
+def test_huge_input_is_refused_naming_the_limit(tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as handle:  # 50 MB, written sparsely
+        handle.truncate(50 * 1024 * 1024)
+    result = run("check", str(path))
+    assert result.returncode == 2
+    assert "10,485,760 byte limit" in result.stderr and "--max-bytes" in result.stderr
+
+
+def test_text_report_shows_spans_suggestions_and_verdict(spun):
+    out = run("check", "--no-color", str(spun)).stdout
+    assert "│ Selon cette Source" in out
+    assert "MT203 minor" in out and "→ source" in out
+    assert "verdict: likely machine-translated" in out and "evidence: " in out

@@ -114,9 +114,11 @@ def _summary(result: Audit) -> str:
     counts = Counter(f.severity for f in result.findings)
     parts = ", ".join(f"{counts[s]} {s.value}" for s in reversed(Severity) if counts[s]) or "none"
     verdict = result.verdict
+    evidence = ", ".join(f"{code} {REGISTRY[code].name} {weight:g}" for code, weight in verdict.top_evidence)
     return (
         f"[bold]{len(result.findings)} findings[/] ({parts}) · MQM score {result.score:.1f} · "
         f"verdict: [bold]{verdict.label}[/] (mt_likelihood {verdict.mt_likelihood:.2f})"
+        + (f"\n  evidence: {evidence}" if evidence else "")
     )
 
 

@@ -17,7 +17,7 @@ _MARKUP = re.compile(
     r"|&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});"  # entities
     r"|>{2,}"
 )
-_MARKUP_GAP = re.compile(r"[\s•>]*")
+_MARKUP_GAP = re.compile(r"[ \t\u00a0•>]*")
 _LINE = re.compile(r"[^\n]+")
 _NORMALISE = re.compile(r"[\W_]+")
 _MIN_DUPLICATE_WORDS = 4
