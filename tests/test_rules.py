@@ -46,3 +46,15 @@ def test_data_entry_matches_its_example_only(name, entry):
     pattern = re.compile(entry["regex"], flags)
     assert pattern.search(entry["example"]), f"{entry['regex']} misses {entry['example']!r}"
     assert not pattern.search(entry["counter_example"]), f"{entry['regex']} hits {entry['counter_example']!r}"
+
+
+def test_headline_under_a_link_announcement_is_boilerplate_but_body_text_is_not():
+    from conftest import audit_string
+
+    text = (
+        "Le Kremlin dément l’envoi de troupes nord-coréennes en Russie depuis octobre.\n\n"
+        "Lire aussi\n\nLa Corée du Nord publie des images d’une usine d’uranium\n\n"
+        "Le président sud-coréen a réuni son conseil de sécurité vendredi matin à Séoul.\n"
+    )
+    flagged = [f.text for f in audit_string(text).findings if f.code == "MT403"]
+    assert flagged == ["Lire aussi", "La Corée du Nord publie des images d’une usine d’uranium"]

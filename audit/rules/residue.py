@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from audit.document import Document
@@ -19,6 +20,8 @@ _MARKUP = re.compile(
 )
 _MARKUP_GAP = re.compile(r"[ \t\u00a0•>]*")
 _LINE = re.compile(r"[^\n]+")
+_LINE_PADDING = " \t\r\u00a0\u202f•"
+_MAX_HEADLINE_WORDS = 16
 _NORMALISE = re.compile(r"[\W_]+")
 _MIN_DUPLICATE_WORDS = 4
 
@@ -65,11 +68,21 @@ def link_label(document: Document, options: RuleOptions) -> Iterator[Hit]:
         yield Hit(match.start(), match.end(), "link label copied from the source page", "")
 
 
+@dataclass(frozen=True)
+class _BoilerplateLine:
+    pattern: re.Pattern
+    message: str
+    announces_link: bool  # "Lire aussi": the next short line is the linked headline
+
+
 @lru_cache(maxsize=8)
-def _boilerplate(extra: tuple[str, ...]) -> tuple[tuple[re.Pattern, str], ...]:
-    entries = [(e["regex"], e["message"]) for e in data_toml("boilerplate.toml")["line"]]
-    entries += [(pattern, "site boilerplate (configured)") for pattern in extra]
-    return tuple((re.compile(regex, re.IGNORECASE), message) for regex, message in entries)
+def _boilerplate(extra: tuple[str, ...]) -> tuple[_BoilerplateLine, ...]:
+    entries = [
+        _BoilerplateLine(re.compile(e["regex"], re.IGNORECASE), e["message"], e.get("announces_link", False))
+        for e in data_toml("boilerplate.toml")["line"]
+    ]
+    entries += [_BoilerplateLine(re.compile(p, re.IGNORECASE), "site boilerplate (configured)", False) for p in extra]
+    return tuple(entries)
 
 
 @rule("MT403", "boilerplate", Category.BOILERPLATE, Severity.MAJOR, mt_weight=1.0)
@@ -77,22 +90,31 @@ def boilerplate(document: Document, options: RuleOptions) -> Iterator[Hit]:
     """A line of news-site furniture: Lire aussi, PREV/NEXT, Follow us on Google News…
 
     Why: spinners copy the whole page, navigation included. The patterns are
-    data/boilerplate.toml; add a site's own with the `boilerplate` setting.
+    data/boilerplate.toml; add a site's own with the `boilerplate` setting. The headline
+    under a "Lire aussi" or "Suivez la couverture complète" line is the link's text and is
+    reported too.
 
     Example: Suivez la couverture complète
     Use instead: remove the line.
     """
     patterns = _boilerplate(options.extra_boilerplate)
+    announced = False
     for match in _LINE.finditer(document.text):
         line = match.group()
-        stripped = line.strip(" \t\r\u00a0\u202f•")
+        stripped = line.strip(_LINE_PADDING)
         if not stripped:
             continue
-        for pattern, message in patterns:
-            if pattern.match(stripped):
-                start = match.start() + line.index(stripped)
-                yield Hit(start, start + len(stripped), message, "")
-                break
+        start = match.start() + line.index(stripped)
+        entry = next((e for e in patterns if e.pattern.match(stripped)), None)
+        if entry is not None:
+            yield Hit(start, start + len(stripped), entry.message, "")
+        elif announced and _looks_like_headline(stripped):
+            yield Hit(start, start + len(stripped), "headline of a link to another article", "")
+        announced = entry is not None and entry.announces_link
+
+
+def _looks_like_headline(line: str) -> bool:
+    return len(line.split()) <= _MAX_HEADLINE_WORDS and not line.endswith((".", ":", ","))
 
 
 @rule("MT404", "duplicate-text", Category.DUPLICATE, Severity.MAJOR, mt_weight=1.0)
