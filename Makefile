@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := corpora/samples/spun-north-korea.txt
 
-.PHONY: demo test lint bench lexicon clean
+.PHONY: demo test lint bench eval lexicon clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ lint: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python tools/bench.py
+
+eval: $(VENV)/.installed-dev
+	$(BIN)/python tools/evaluate.py
 
 # Regenerates the word lists in audit/rules/data from the pinned wordfreq.
 lexicon: $(VENV)/.installed-dev

@@ -93,3 +93,11 @@ def table(tallies: dict[str, Tally]) -> str:
             f"{key:<26} {t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f} {t.true_positives:4d} {t.predicted:5d} {t.expected:5d}"
         )
     return "\n".join(lines)
+
+
+def roc_auc(positives: list[float], negatives: list[float]) -> float:
+    """Probability that a random positive scores above a random negative (ties count half)."""
+    if not positives or not negatives:
+        return float("nan")
+    wins = sum((p > n) + 0.5 * (p == n) for p in positives for n in negatives)
+    return wins / (len(positives) * len(negatives))

@@ -23,6 +23,7 @@ _STRONG_GAP = 1.5
 _SENTENCE_SHARE = 0.5
 _CONCLUSIVE_SHARE = 0.75
 _LINGUA_CONFIRMS = 0.7
+_LINGUA_MIN_WORDS = 3
 _DETERMINERS = (
     "ce cet cette ces un une mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs "
     "chaque quelque aucun aucune plusieurs"
@@ -111,8 +112,12 @@ def _english_runs(sentence: Sentence) -> Iterator[tuple[int, int, list[str]]]:
 
 def _accepted_run(sentence: Sentence, run: list[re.Match]) -> Iterator[tuple[int, int, list[str]]]:
     words = [match.group() for match in run]
-    if run and _is_untranslated_run(words):
-        yield sentence.start + run[0].start(), sentence.start + run[-1].end(), words
+    if not run or not _is_untranslated_run(words):
+        return
+    span = sentence.text[run[0].start() : run[-1].end()]
+    if len(words) >= _LINGUA_MIN_WORDS and english_probability(span) < _LINGUA_CONFIRMS:
+        return  # long enough for lingua to have a say, and it does not hear English
+    yield sentence.start + run[0].start(), sentence.start + run[-1].end(), words
 
 
 def _is_untranslated_run(words: list[str]) -> bool:
