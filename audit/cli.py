@@ -9,14 +9,15 @@ from __future__ import annotations
 import glob
 import os
 import sys
+from dataclasses import replace
 
 import click
 
-from audit.config import FAIL_ON_CHOICES, Settings
+from audit.config import FAIL_ON_CHOICES
 from audit.errors import EXIT_ERROR, EXIT_OK, InputError, UserError
+from audit.reporters import FORMATS
 
 AUDITED_SUFFIXES = (".txt", ".html", ".htm", ".md")
-FORMATS = ("text", "json")
 
 
 def _codes(value: str | None) -> tuple[str, ...]:
@@ -59,17 +60,30 @@ def cli() -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the gate (report-only CI).")
 @click.option("--show-all", is_flag=True, help="List every nit instead of folding repeats.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Read settings from this file.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record every finding in this baseline file.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes to audit with.")
 def check(paths, output_format, output, select, ignore, fail_on, min_score, max_mt_likelihood,
-          strict_spacing, max_bytes, exit_zero, show_all, color) -> None:
+          strict_spacing, max_bytes, exit_zero, show_all, color, config_file, baseline, write_baseline,
+          jobs) -> None:
     """Check PATHS (files, directories, globs, or - for standard input)."""
     from audit.batch import audit_all
+    from audit.config_files import load_settings
     from audit.gate import exit_code
+    from audit.progress import progress
 
-    settings = Settings().with_overrides(
-        select=_codes(select), ignore=_codes(ignore), fail_on=fail_on, min_score=min_score,
-        max_mt_likelihood=max_mt_likelihood, strict_spacing=strict_spacing, max_bytes=max_bytes,
+    settings, _, _ = load_settings(
+        {"select": _codes(select), "ignore": _codes(ignore), "fail_on": fail_on, "min_score": min_score,
+         "max_mt_likelihood": max_mt_likelihood, "strict_spacing": strict_spacing, "max_bytes": max_bytes,
+         "baseline": baseline},
+        config_file,
     )
-    run = audit_all(expand_inputs(paths), settings)
+    if write_baseline:
+        settings = replace(settings, baseline=None)  # record everything found now
+    inputs = expand_inputs(paths)
+    with progress(len(inputs)) as advance:
+        run = audit_all(inputs, settings, jobs=jobs, on_done=advance)
     for failure in run.failures:
         click.echo(f"mtaudit: {failure.path}: {failure.message}", err=True)
     for result in run.audits:
@@ -81,19 +95,28 @@ def check(paths, output_format, output, select, ignore, fail_on, min_score, max_
                 err=True,
             )
     _emit(_render(run, output_format, output, color, show_all), output)
+    if write_baseline:
+        _write_baseline(run, write_baseline)
+        sys.exit(EXIT_ERROR if run.failures else EXIT_OK)
     code = exit_code(run)
     sys.exit(EXIT_OK if exit_zero and code != EXIT_ERROR else code)
 
 
 def _render(run, output_format: str, output: str | None, color: bool | None, show_all: bool) -> str:
-    if output_format == "json":
-        from audit.reporters import json_report
+    from audit.reporters import reporter
 
-        return json_report.render(run)
-    from audit.reporters import text
-
+    if output_format != "text":
+        return reporter(output_format).render(run)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    return text.render(run, color=use_color, show_all=show_all)
+    return reporter("text").render(run, color=use_color, show_all=show_all)
+
+
+def _write_baseline(run, path: str) -> None:
+    from audit import baseline
+
+    recorded = [e for result in run.audits for e in baseline.entries(result.document, list(result.findings))]
+    _emit(baseline.dumps(recorded), path)
+    click.echo(f"mtaudit: {path}: baseline of {len(recorded)} findings written", err=True)
 
 
 def _emit(report: str, output: str | None) -> None:
@@ -124,6 +147,17 @@ def rules(code: str | None) -> None:
     click.echo(f"Category: {rule_.category.value}  ·  default severity: {rule_.severity.value}"
                f"{'  ·  nit (folded)' if rule_.nit else ''}\n")
     click.echo(rule_.documentation)
+
+
+@cli.command("config")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Read settings from this file.")
+def show_config(config_file: str | None) -> None:
+    """Show the effective configuration and where each value came from."""
+    from audit.config_files import load_settings, settings_table
+
+    settings, origins, found = load_settings({}, config_file)
+    click.echo(f"# configuration file: {found.path if found else '(none found; defaults)'}")
+    click.echo(settings_table(settings, origins))
 
 
 def main() -> None:

@@ -24,6 +24,9 @@ class Settings:
     severity: dict[str, str] = field(default_factory=dict)
     min_score: float | None = None
     max_mt_likelihood: float | None = None
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, code prefixes)
+    accept: tuple[str, ...] = ()  # the site's own terms: never flagged
+    baseline: str | None = None  # path of a baseline file: its findings are not reported
 
     def __post_init__(self) -> None:
         if self.fail_on not in FAIL_ON_CHOICES:
@@ -53,5 +56,8 @@ class Settings:
             f"spacing:{'strict' if self.strict_spacing else 'lenient'}",
             f"boilerplate:+{len(self.boilerplate)}",
             "severity:" + (",".join(f"{k}={v}" for k, v in sorted(self.severity.items())) or "-"),
+            f"per-file-ignores:{len(self.per_file_ignores)}",
+            f"accept:+{len(self.accept)}",
+            f"baseline:{'yes' if self.baseline else 'no'}",
         ]
         return "|".join(parts)

@@ -17,6 +17,8 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _BLOCK_TAGS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, pre, td, dt, dd"
 _ASCII_SPACE = re.compile(r"[ \t\r\n\f]+")
+# `<!-- mtaudit: ignore MT101 -->` becomes a line of its own, read by audit.suppressions.
+_SUPPRESSION_COMMENT = re.compile(r"<!--\s*(mtaudit:[^<>]*?)\s*-->", re.IGNORECASE)
 _DROP_TAGS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form"]
 
 
@@ -109,7 +111,7 @@ def extract_article(html: str) -> str:
     """
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(_SUPPRESSION_COMMENT.sub(r"<p>\1</p>", html))
     root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
     if root is None:
         return ""

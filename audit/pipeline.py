@@ -42,7 +42,7 @@ def audit_text(raw: RawText, settings: Settings) -> Audit:
     findings: list[Finding] = []
     if is_french(language):
         options = RuleOptions(settings.strict_spacing, settings.boilerplate)
-        findings = apply_policy(run_rules(document, selected_rules(settings), options), settings)
+        findings = apply_policy(run_rules(document, selected_rules(settings), options), settings, document)
     return Audit(
         document=document,
         language=language,

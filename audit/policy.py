@@ -1,4 +1,5 @@
-"""Decide which findings count: select/ignore by code prefix, severity overrides, order.
+"""Decide which findings count: select/ignore by code prefix, exemptions (audit.exemptions),
+severity overrides, order.
 
 Rules only detect; this is the one place where a user's choices change what is reported.
 """
@@ -10,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from audit.config import Settings
+from audit.document import Document
+from audit.exemptions import not_exempted, not_in_baseline
 from audit.findings import Category, Finding, Severity
 from audit.rules import REGISTRY, Rule
 
@@ -29,15 +32,16 @@ def selected_rules(settings: Settings, *, with_source: bool = False) -> list[Rul
     return chosen
 
 
-def apply_policy(findings: Iterable[Finding], settings: Settings) -> list[Finding]:
-    """Severity overrides, one finding per (code, span), residue absorbing what it covers."""
+def apply_policy(findings: Iterable[Finding], settings: Settings, document: Document) -> list[Finding]:
+    """Exemptions (per-file ignores, inline suppressions, accepted terms), severity overrides,
+    one finding per (code, span), residue absorbing what it covers, and last the baseline."""
     unique: dict[tuple[int, int, str], Finding] = {}
-    for finding in findings:
+    for finding in not_exempted(document, list(findings), settings):
         level = settings.severity.get(finding.code)
         if level:
             finding = replace(finding, severity=Severity(level))
         unique.setdefault((finding.start, finding.end, finding.code), finding)
-    return _without_absorbed(sorted(unique.values()))
+    return not_in_baseline(document, _without_absorbed(sorted(unique.values())), settings)
 
 
 def _without_absorbed(findings: list[Finding]) -> list[Finding]:

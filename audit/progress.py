@@ -1,0 +1,45 @@
+"""A progress bar for batch runs on a terminal: done/total, rate and time left, on stderr.
+
+Quiet when stderr is not a terminal (CI logs, pipes), so logs hold only the report.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def progress(total: int, *, enabled: bool | None = None) -> Iterator[Callable[[str], None] | None]:
+    """Yield an `advance(path)` callback, or None when no bar is shown."""
+    if enabled is None:
+        enabled = sys.stderr.isatty() and total > 1
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (
+        TextColumn("[bold]auditing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        TextColumn("[dim]{task.fields[current]}"),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("audit", total=total, rate="", current="")
+
+        def advance(path: str) -> None:
+            speed = bar.tasks[0].speed
+            bar.update(task, advance=1, current=path[-40:], rate=f"{speed:.0f} files/s" if speed else "")
+
+        yield advance

@@ -1,0 +1,107 @@
+"""SARIF 2.1.0, the format GitHub code scanning and most security dashboards import.
+
+Each rule appears once in `tool.driver.rules` with its documentation; each finding is a result
+pointing at its region (1-based lines, columns in Unicode code points, as `columnKind` says),
+with the baseline fingerprint as a partial fingerprint so dashboards can follow a finding when
+the text around it moves. Inputs that could not be audited are tool notifications.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+import audit
+from audit.baseline import fingerprint
+from audit.reporters import ANNOTATION_LEVEL
+from audit.rules import REGISTRY
+from audit.run import Run
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+_HELP_URI = "https://pypi.org/project/mtaudit/"
+
+
+def render(run: Run) -> str:
+    rules = {code: index for index, code in enumerate(sorted(REGISTRY))}
+    log = {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": _driver(rules)},
+                "columnKind": "unicodeCodePoints",
+                "invocations": [_invocation(run)],
+                "results": [_result(result, f, rules) for result in run.audits for f in result.findings],
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _driver(rules: dict[str, int]) -> dict:
+    return {
+        "name": "mtaudit",
+        "version": audit.__version__,
+        "informationUri": _HELP_URI,
+        "rules": [_rule(REGISTRY[code]) for code in rules],
+    }
+
+
+def _rule(rule_) -> dict:
+    return {
+        "id": rule_.code,
+        "name": rule_.name,
+        "shortDescription": {"text": rule_.summary or rule_.name},
+        "fullDescription": {"text": rule_.documentation or rule_.name},
+        "defaultConfiguration": {"level": ANNOTATION_LEVEL[rule_.severity]},
+        "properties": {"category": rule_.category.value, "severity": rule_.severity.value},
+    }
+
+
+def _result(result, finding, rules: dict[str, int]) -> dict:
+    document = result.document
+    end_line, end_column = document.line_col(finding.end)
+    message = finding.message + (f" Suggestion: {finding.suggestion!r}." if finding.suggestion is not None else "")
+    region = {
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": end_line,
+        "endColumn": end_column,
+        "charOffset": finding.start,
+        "charLength": finding.end - finding.start,
+        "snippet": {"text": finding.text},
+    }
+    return {
+        "ruleId": finding.code,
+        "ruleIndex": rules[finding.code],
+        "level": ANNOTATION_LEVEL[finding.severity],
+        "message": {"text": message},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(document.path)}, "region": region}}],
+        "partialFingerprints": {"mtaudit/v1": fingerprint(document, finding)},
+        "properties": {"category": finding.category.value, "severity": finding.severity.value},
+    }
+
+
+def _invocation(run: Run) -> dict:
+    return {
+        "executionSuccessful": not run.failures,
+        "toolExecutionNotifications": [
+            {
+                "level": "error",
+                "message": {"text": failure.message},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(failure.path)}}}],
+            }
+            for failure in run.failures
+        ],
+    }
+
+
+def artifact_uri(path: str) -> str:
+    """A relative URI for relative paths (what code scanning expects), file: for absolute ones."""
+    if path == "-":
+        return "stdin"
+    if os.path.isabs(path):
+        return Path(path).as_uri()
+    return quote(Path(path).as_posix())

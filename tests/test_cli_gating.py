@@ -1,0 +1,49 @@
+"""Gating from the command line: formats, configuration files, baselines, parallel batches."""
+
+from __future__ import annotations
+
+import json
+
+from runs import SPUN
+from test_cli import run
+
+
+def test_baseline_round_trip_passes_then_catches_new_findings(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(SPUN, encoding="utf-8")
+    base = tmp_path / "baseline.json"
+    written = run("check", "--write-baseline", str(base), str(page))
+    assert written.returncode == 0 and "baseline of" in written.stderr
+    assert run("check", "--baseline", str(base), str(page)).returncode == 0
+    page.write_text("Une phrase ajoutée avant le reste du texte publié.\n\n" + SPUN, encoding="utf-8")
+    assert run("check", "--baseline", str(base), str(page)).returncode == 0  # moved, not new
+    page.write_text(SPUN + "\nLe Président a dit qu’il “viendra” lundi à la réunion du conseil.\n", encoding="utf-8")
+    result = run("check", "--baseline", str(base), "--fail-on", "minor", "--format", "concise", str(page))
+    assert result.returncode == 1 and "MT101" in result.stdout and "MT201" not in result.stdout
+
+
+def test_configuration_file_is_read_and_shown(tmp_path):
+    (tmp_path / "mtaudit.toml").write_text('fail-on = "never"\nignore = ["MT2"]\n', encoding="utf-8")
+    page = tmp_path / "page.txt"
+    page.write_text(SPUN, encoding="utf-8")
+    config = str(tmp_path / "mtaudit.toml")
+    assert run("check", "--config", config, str(page)).returncode == 0
+    shown = run("config", "--config", config)
+    assert shown.returncode == 0 and 'fail-on            = "never"' in shown.stdout and "# mtaudit.toml" in shown.stdout
+
+
+def test_bad_configuration_is_one_line_exit_2(tmp_path):
+    (tmp_path / "mtaudit.toml").write_text('fail-on = "sometimes"\n', encoding="utf-8")
+    result = run("config", "--config", str(tmp_path / "mtaudit.toml"))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "fail-on" in result.stderr
+
+
+def test_parallel_batch_with_machine_formats(tmp_path):
+    for i in range(4):
+        (tmp_path / f"p{i}.txt").write_text(SPUN, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = run("check", "--jobs", "2", "--format", "sarif", str(tmp_path))
+    assert result.returncode == 2  # the worst result: an input that could not be audited
+    log = json.loads(result.stdout)
+    assert len({r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}) == 4
+    assert "auditing" not in result.stderr  # no progress bar when stderr is not a terminal
