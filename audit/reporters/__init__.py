@@ -14,6 +14,7 @@ from audit.findings import Severity
 FORMATS = {
     "text": "text",
     "json": "json_report",
+    "html": "html",
     "sarif": "sarif",
     "junit": "junit",
     "github": "github",

@@ -1,0 +1,80 @@
+"""The editor's report: one self-contained HTML file (`--format html -o report.html`).
+
+Templates and assets live in `reports/` at the top of the repository and ship inside the
+package as `audit/reporters/assets` (a link to it). Jinja2 escapes everything from the article;
+the page loads nothing from the network, and its Content-Security-Policy allows only the one
+inline script whose hash it states, so even an escaping slip could not run injected code.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from functools import lru_cache
+
+import audit
+from audit.reporters.html_charts import category_bars, merged_counts, score_histogram
+from audit.reporters.html_view import document_view, severity_order
+from audit.run import Run
+
+ASSETS = "assets"
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    environment = Environment(
+        loader=PackageLoader("audit.reporters", ASSETS),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["shown_suggestion"] = shown_suggestion
+    return environment
+
+
+def shown_suggestion(suggestion: str | None) -> str:
+    """Non-breaking spaces made visible (⍽), and an empty replacement said as a deletion."""
+    if suggestion is None:
+        return ""
+    return suggestion.replace("\u00a0", "⍽").replace("\u202f", "⍽") or "(delete)"
+
+
+def _asset(name: str) -> str:
+    loader = _environment().loader
+    source, _, _ = loader.get_source(_environment(), name)
+    return source
+
+
+def script_hash(script: str) -> str:
+    """The CSP source expression allowing exactly this inline script."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+
+
+def render(run: Run) -> str:
+    from markupsafe import Markup
+
+    views = [document_view(n, result) for n, result in enumerate(run.audits, 1)]
+    findings = [f for result in run.audits for f in result.findings]
+    script = _asset("report.js")
+    context = {
+        "version": audit.__version__,
+        "views": views,
+        "ranked": sorted(views, key=lambda v: (v.result.score, v.result.document.path)),
+        "failures": run.failures,
+        "settings": run.settings.signature,
+        "severities": [s for s in severity_order() if any(f.severity.value == s for f in findings)],
+        "categories": sorted({f.category.value for f in findings}),
+        "bars": category_bars(merged_counts(views)),
+        "histogram": score_histogram(
+            [v.result.score for v in views] if len(views) > 1 else [s.score for v in views for s in v.result.sentence_scores]
+        ),
+        "histogram_of": "documents" if len(views) > 1 else "sentences",
+        "total_findings": len(findings),
+        "style": Markup(_asset("report.css")),
+        "script": Markup(script),
+        "script_hash": script_hash(script),
+    }
+    return _environment().get_template("report.html.j2").render(context)

@@ -1,0 +1,75 @@
+"""Geometry of the report's inline SVG charts, computed here so templates only draw.
+
+Two charts: findings per category as horizontal bars stacked by severity, and a histogram of
+scores (sentence scores for one document, document scores for a batch).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from audit.findings import Severity
+
+BAR_WIDTH = 320  # px for the longest bar
+SCORE_BINS = ((0, 50), (50, 70), (70, 90), (90, 100), (100, 100))
+
+
+@dataclass(frozen=True)
+class Segment:
+    severity: str
+    x: float
+    width: float
+    count: int
+
+
+@dataclass(frozen=True)
+class Bar:
+    category: str
+    total: int
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class Bin:
+    label: str
+    count: int
+    height: float  # 0..1 of the tallest bin
+
+
+def category_bars(counts: dict[tuple[str, str], int]) -> list[Bar]:
+    """One bar per category with findings, longest first; severities worst first."""
+    totals: dict[str, int] = {}
+    for (category, _), n in counts.items():
+        totals[category] = totals.get(category, 0) + n
+    scale = BAR_WIDTH / max(totals.values(), default=1)
+    bars = []
+    for category, total in sorted(totals.items(), key=lambda ct: (-ct[1], ct[0])):
+        segments, x = [], 0.0
+        for severity in reversed(Severity):
+            n = counts.get((category, severity.value), 0)
+            if n:
+                segments.append(Segment(severity.value, round(x, 1), round(n * scale, 1), n))
+                x += n * scale
+        bars.append(Bar(category, total, tuple(segments)))
+    return bars
+
+
+def score_histogram(scores: list[float]) -> list[Bin]:
+    """Scores in bins [0,50) [50,70) [70,90) [90,100) and exactly 100."""
+    counts = []
+    for low, high in SCORE_BINS:
+        if low == high:
+            counts.append(sum(1 for s in scores if s >= high))
+        else:
+            counts.append(sum(1 for s in scores if low <= s < high))
+    tallest = max(counts, default=0) or 1
+    labels = [f"{low}–{high}" if low != high else str(high) for low, high in SCORE_BINS]
+    return [Bin(label, n, round(n / tallest, 3)) for label, n in zip(labels, counts)]
+
+
+def merged_counts(views) -> dict[tuple[str, str], int]:
+    total: dict[tuple[str, str], int] = {}
+    for view in views:
+        for key, n in view.counts.items():
+            total[key] = total.get(key, 0) + n
+    return total

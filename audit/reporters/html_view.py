@@ -1,0 +1,117 @@
+"""What the HTML report shows, as plain values: rows of text with nested highlights.
+
+The article is cut into rows, one per sentence, that together cover the whole text (a row
+runs from its sentence's start to the next one's, less the line breaks ending it), so every
+finding starts in exactly one row. Inside a row, findings become nested `Piece`s: one highlight per finding, a finding that
+starts inside another nests in it, one that would cross its parent's end is clipped there.
+That keeps the page valid HTML and the count of highlights equal to the count of findings.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from audit.findings import Finding, Severity
+from audit.pipeline import Audit
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Plain text, or the highlight of finding number `finding` around `children`."""
+
+    text: str = ""
+    finding: int | None = None
+    children: tuple[Piece, ...] = ()
+
+
+@dataclass(frozen=True)
+class Row:
+    """One sentence (with the text up to the next one) and its MQM score."""
+
+    index: int
+    pieces: tuple[Piece, ...]
+    score: float | None
+    penalty: int
+    new_paragraph: bool
+    source: str | None
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    anchor: str
+    result: Audit
+    rows: tuple[Row, ...]
+    counts: dict[tuple[str, str], int]  # (category, severity) → findings
+
+    @property
+    def has_source(self) -> bool:
+        return any(row.source is not None for row in self.rows)
+
+
+def document_view(number: int, result: Audit) -> DocumentView:
+    counts = Counter((f.category.value, f.severity.value) for f in result.findings)
+    return DocumentView(f"doc-{number}", result, tuple(rows(result)), dict(counts))
+
+
+def rows(result: Audit) -> list[Row]:
+    document = result.document
+    sentences = document.sentences
+    bounds = [0] + [s.start for s in sentences[1:]] + [len(document.text)] if sentences else [0, len(document.text)]
+    scores = {s.index: s for s in result.sentence_scores}
+    numbered = sorted(enumerate(result.findings), key=lambda nf: (nf[1].start, -nf[1].end, nf[0]))
+    made, position = [], 0
+    for index in range(len(bounds) - 1):
+        start, end = bounds[index], bounds[index + 1]
+        last = index == len(bounds) - 2
+        inside = []
+        while position < len(numbered) and (numbered[position][1].start < end or last):
+            inside.append(numbered[position])
+            position += 1
+        score = scores.get(index)
+        pieces = _pieces(document.text, start, end, inside)
+        if pieces and pieces[-1].finding is None:  # the paragraph gap is drawn by CSS instead
+            pieces[-1] = Piece(pieces[-1].text.rstrip("\r\n"))
+        made.append(
+            Row(
+                index=index,
+                pieces=tuple(pieces),
+                score=score.score if score else None,
+                penalty=score.penalty if score else 0,
+                new_paragraph=index == 0 or sentences[index].paragraph != sentences[index - 1].paragraph,
+                source=aligned_source(result, index),
+            )
+        )
+    return made
+
+
+def _pieces(text: str, start: int, end: int, numbered: list[tuple[int, Finding]]) -> list[Piece]:
+    pieces, position, i = [], start, 0
+    while i < len(numbered):
+        number, finding = numbered[i]
+        stop = max(min(finding.end, end), finding.start)
+        j = i + 1
+        while j < len(numbered) and numbered[j][1].start < stop:
+            j += 1
+        if finding.start > position:
+            pieces.append(Piece(text[position : finding.start]))
+        pieces.append(Piece(finding=number, children=tuple(_pieces(text, finding.start, stop, numbered[i + 1 : j]))))
+        position, i = max(position, stop), j
+    if position < end:
+        pieces.append(Piece(text[position:end]))
+    return pieces
+
+
+def aligned_source(result: Audit, sentence_index: int) -> str | None:
+    """SOURCE COLUMN HOOK (issue 3). When sources were used, `Audit` carries per-sentence source
+    data; this returns the source text aligned with sentence `sentence_index`, or None. Until
+    then no audit has it and the report shows no source column."""
+    aligned = getattr(result, "aligned_sources", None)
+    if not aligned:
+        return None
+    source = aligned.get(sentence_index) if isinstance(aligned, dict) else None
+    return getattr(source, "text", source)
+
+
+def severity_order() -> list[str]:
+    return [s.value for s in reversed(Severity)]

@@ -1,0 +1,102 @@
+"""The HTML report: escaping of hostile input, structure, and behaviour in a real browser."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from browser import Browser, needs_chromium
+from runs import audit_of, hostile_run, run_of, spun_run
+
+from audit.reporters import reporter
+from audit.reporters.html_view import rows
+
+
+def _html(run) -> str:
+    return reporter("html").render(run)
+
+
+def test_hostile_text_is_escaped_everywhere():
+    page = _html(hostile_run())
+    assert page.count("<script") == 1  # ours
+    assert "<img" not in page and "<a " not in page and 'href="javascript' not in page
+    assert "&lt;img src=x onerror=alert(2)&gt;" in page and "&lt;script&gt;" in page
+    assert "site/&lt;evil&gt;&amp;&#34;.html" in page
+
+
+def test_one_highlight_per_finding_and_the_text_kept_whole():
+    run = hostile_run()
+    result = run.audits[0]
+    page = _html(run)
+    assert page.count("<mark ") == len(result.findings) > 0
+    text = "".join(_flatten(p) for row in rows(result) for p in row.pieces).replace("\n", "")
+    assert text == result.document.text.replace("\n", "")
+
+
+def _flatten(piece) -> str:
+    return piece.text + "".join(_flatten(child) for child in piece.children)
+
+
+def test_self_contained_and_reproducible():
+    page = _html(spun_run())
+    assert page == _html(spun_run())
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+    assert "script-src 'sha256-" in page and "default-src 'none'" in page
+
+
+def test_batch_index_lists_documents_worst_first():
+    clean = audit_of("b/clean.txt", "Le Kremlin a démenti vendredi la présence de soldats nord-coréens sur son territoire.\n")
+    run = run_of(clean, spun_run().audits[0], failures=[("c/empty.txt", "empty input")])
+    page = _html(run)
+    index = page[page.index('class="index"') :]
+    assert index.index("site/spun.txt") < index.index("b/clean.txt") < index.index("c/empty.txt")
+    assert 'href="#doc-2"' in index and 'id="doc-2"' in page
+
+
+@pytest.fixture
+def browser(tmp_path):
+    session = Browser(tmp_path / "profile")
+    yield session
+    session.close()
+
+
+@needs_chromium
+def test_in_chromium_highlights_filters_and_keys(browser, tmp_path):
+    run = hostile_run()
+    report = tmp_path / "report.html"
+    report.write_text(_html(run), encoding="utf-8")
+    browser.open(report)
+    findings = len(run.audits[0].findings)
+    assert browser.evaluate("document.querySelectorAll('mark.finding').length") == findings
+    assert browser.evaluate("document.querySelectorAll('mark.finding:not(.off)').length") == findings
+    assert browser.evaluate("document.scripts.length") == 1
+    assert browser.evaluate("document.querySelectorAll('[onerror], a[href], img, iframe').length") == 0
+    minor = len([f for f in run.audits[0].findings if f.severity.value == "minor"])
+    browser.evaluate("document.querySelector('input[value=minor]').click()")
+    assert browser.evaluate("document.querySelectorAll('mark.finding:not(.off)').length") == findings - minor
+    assert browser.evaluate("document.getElementById('shown').textContent") == f"{findings - minor} of {findings} findings shown"
+    browser.key("j")
+    assert browser.evaluate("document.getElementById('panel').hidden") is False
+    assert browser.evaluate("document.querySelector('#panel [data-field=code]').textContent") == "MT401"
+    browser.key("j")
+    assert browser.evaluate("document.activeElement.id") == "doc-1-f4"
+    browser.key("k")
+    assert browser.evaluate("document.activeElement.id") == "doc-1-f3"
+    browser.evaluate("document.querySelector('input[value=minor]').click()")
+    assert browser.evaluate("document.querySelectorAll('mark.finding:not(.off)').length") == findings
+    shot = browser.screenshot(tmp_path / "report.png")
+    assert shot.stat().st_size > 10_000
+    print(f"screenshot: {shot}")
+
+
+def test_source_column_appears_when_an_audit_carries_aligned_sources():
+    from types import SimpleNamespace
+
+    from audit.reporters.html_view import document_view
+
+    result = spun_run().audits[0]
+    with_source = SimpleNamespace(**{k: getattr(result, k) for k in result.__dataclass_fields__})
+    with_source.aligned_sources = {0: "According to this source, a first <b>contingent</b> arrived."}
+    view = document_view(1, with_source)
+    assert view.has_source and view.rows[0].source.startswith("According")
+    assert not document_view(1, result).has_source
