@@ -29,6 +29,7 @@ lint: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python tools/bench.py
+	$(BIN)/python tools/bench_batch.py
 
 eval: $(VENV)/.installed-dev
 	$(BIN)/python tools/evaluate.py

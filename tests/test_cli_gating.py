@@ -47,3 +47,11 @@ def test_parallel_batch_with_machine_formats(tmp_path):
     log = json.loads(result.stdout)
     assert len({r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}) == 4
     assert "auditing" not in result.stderr  # no progress bar when stderr is not a terminal
+
+
+def test_batch_text_report_ends_with_a_summary_table(tmp_path):
+    (tmp_path / "a.txt").write_text(SPUN, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"")
+    result = run("check", str(tmp_path))
+    table = result.stdout[result.stdout.index("Documents, worst score first") :]
+    assert "gate" in table and "fail" in table and "error: empty input" in table

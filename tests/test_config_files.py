@@ -77,3 +77,21 @@ def test_table_shows_every_setting_with_its_origin(tmp_path):
     table = settings_table(settings, origins)
     assert 'accept             = ["Google News"]' in table and "# mtaudit.toml" in table
     assert "min-score          = (unset)" in table
+
+
+def test_the_readme_example_is_valid(tmp_path):
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("# pyproject.toml\n", 1)[1].split("```", 1)[0]
+    settings, origins, _ = _load(tmp_path, "pyproject.toml", example)
+    assert settings.accept == ("Google News", "start-up") and origins["per_file_ignores"] != DEFAULT
+    assert settings.baseline == str(tmp_path / "mtaudit-baseline.json")
+
+
+def test_boilerplate_from_a_file_reaches_the_rule(tmp_path):
+    from runs import audit_of
+
+    text = "Le ministre a démenti vendredi toute présence de soldats.\n\nAbonnez-vous à notre lettre\n"
+    settings, _, _ = _load(tmp_path, "mtaudit.toml", 'boilerplate = ["Abonnez-vous à notre lettre"]\n')
+    assert "MT403" in [f.code for f in audit_of("a.txt", text, boilerplate=settings.boilerplate).findings]

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 
 from audit.findings import Finding, Severity
 from audit.pipeline import Audit
+from audit.reporters.batch_table import batch_table
 from audit.rules import REGISTRY
 from audit.run import Run
 from audit.scores.mqm import NIT_CAP
@@ -27,6 +28,7 @@ def render(run: Run, *, color: bool = False, show_all: bool = False, width: int 
     for failure in run.failures:
         console.print(f"[bold red]error[/] {failure.path}: {failure.message}", markup=True)
     if len(run.audits) + len(run.failures) > 1:
+        console.print(batch_table(run))
         console.print(_batch_summary(run))
     return buffer.getvalue()
 
