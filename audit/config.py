@@ -1,8 +1,11 @@
-"""One validated settings object: defaults < configuration file < command line."""
+"""One validated settings object: defaults < configuration file < command line.
+
+`audit.config_files` finds and reads the file and merges the three, noting each value's origin.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field
 
 from audit.errors import UserError
 from audit.findings import Severity
@@ -40,12 +43,6 @@ class Settings:
     @property
     def fail_on_severity(self) -> Severity | None:
         return None if self.fail_on == "never" else Severity(self.fail_on)
-
-    def with_overrides(self, **values) -> Settings:
-        """A copy with the given values, ignoring those left unset (None or empty)."""
-        known = {f.name for f in fields(self)}
-        chosen = {k: v for k, v in values.items() if k in known and v not in (None, ())}
-        return replace(self, **chosen)
 
     @property
     def signature(self) -> str:

@@ -142,17 +142,30 @@ CONVERTERS: dict[str, Callable] = {
 }
 
 
+def _converter(name: str) -> Callable:
+    """A Settings field without its own converter (added by a later stage) is read by the
+    type of its default: a list of strings, a boolean, a number or a string."""
+    if name in CONVERTERS:
+        return CONVERTERS[name]
+    default = Settings.__dataclass_fields__[name].default
+    if isinstance(default, bool):
+        return _boolean
+    if isinstance(default, int | float):
+        return _number(type(default), 0, 2**40)
+    return _strings if isinstance(default, tuple) else _path
+
+
 def convert(values: dict, source: str) -> dict:
     """Validated Settings values from raw ones; the error names `source` and the key."""
-    known = {f.name for f in fields(Settings)}
+    known = [f.name for f in fields(Settings)]
     converted = {}
     for key, value in values.items():
         name = key.replace("-", "_")
-        if name not in known or name not in CONVERTERS:
-            keys = ", ".join(k.replace("_", "-") for k in CONVERTERS)
+        if name not in known:
+            keys = ", ".join(k.replace("_", "-") for k in known)
             raise UserError(f"{source}: unknown key {key!r} (known keys: {keys})")
         try:
-            converted[name] = CONVERTERS[name](value)
+            converted[name] = _converter(name)(value)
         except _Bad as error:
             raise UserError(f"{source}: {key}: {error}") from None
     return converted

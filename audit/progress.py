@@ -5,6 +5,7 @@ Quiet when stderr is not a terminal (CI logs, pipes), so logs hold only the repo
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -40,6 +41,7 @@ def progress(total: int, *, enabled: bool | None = None) -> Iterator[Callable[[s
 
         def advance(path: str) -> None:
             speed = bar.tasks[0].speed
-            bar.update(task, advance=1, current=path[-40:], rate=f"{speed:.0f} files/s" if speed else "")
+            name = os.path.basename(path)[-30:]
+            bar.update(task, advance=1, current=name, rate=f"{speed:.0f} files/s" if speed else "")
 
         yield advance

@@ -42,3 +42,13 @@ def test_a_crash_is_reported_for_its_input_and_the_others_complete(tmp_path, mon
     assert run.failures[0].path == paths[1]
     assert run.failures[0].message == "internal error: RuntimeError: boom"
     assert done == paths
+
+
+def test_progress_bar_only_when_asked_or_on_a_terminal():
+    from audit.progress import progress
+
+    with progress(3, enabled=False) as advance:
+        assert advance is None
+    with progress(2, enabled=True) as advance:
+        advance("a/b.txt")
+        advance("a/c.txt")
