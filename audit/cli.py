@@ -63,7 +63,8 @@ def cli() -> None:
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Read settings from this file.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record every finding in this baseline file.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes to audit with.")
+@click.option("-j", "--jobs", type=click.IntRange(0, 64), default=1, show_default=True,
+              help="Processes to audit with (0: one per core).")
 def check(paths, output_format, output, select, ignore, fail_on, min_score, max_mt_likelihood,
           strict_spacing, max_bytes, exit_zero, show_all, color, config_file, baseline, write_baseline,
           jobs) -> None:
@@ -83,7 +84,7 @@ def check(paths, output_format, output, select, ignore, fail_on, min_score, max_
         settings = replace(settings, baseline=None)  # record everything found now
     inputs = expand_inputs(paths)
     with progress(len(inputs)) as advance:
-        run = audit_all(inputs, settings, jobs=jobs, on_done=advance)
+        run = audit_all(inputs, settings, jobs=jobs or os.cpu_count() or 1, on_done=advance)
     for failure in run.failures:
         click.echo(f"mtaudit: {failure.path}: {failure.message}", err=True)
     for result in run.audits:

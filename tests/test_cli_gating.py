@@ -55,3 +55,17 @@ def test_batch_text_report_ends_with_a_summary_table(tmp_path):
     result = run("check", str(tmp_path))
     table = result.stdout[result.stdout.index("Documents, worst score first") :]
     assert "gate" in table and "fail" in table and "error: empty input" in table
+
+
+def test_html_report_to_a_file_keeps_the_exit_code(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><article><p>Selon cette Source, le ministre a parlé d’une “menace importante”"
+        " vendredi &lt;script&gt;alert(1)&lt;/script&gt;.</p><script>alert(2)</script></article></body></html>",
+        encoding="utf-8",
+    )
+    report = tmp_path / "report.html"
+    result = run("check", "--format", "html", "-o", str(report), "--fail-on", "minor", str(page))
+    assert result.returncode == 1 and result.stdout == ""
+    html = report.read_text(encoding="utf-8")
+    assert html.count("<script") == 1 and "alert(2)" not in html and "&lt;script&gt;</mark>alert(1)" in html

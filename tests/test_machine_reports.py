@@ -53,6 +53,15 @@ def test_sarif_points_at_the_flagged_text():
     assert run["invocations"][0]["executionSuccessful"] is False  # site/empty.txt failed
 
 
+def test_html_inputs_are_located_by_file_not_by_a_wrong_line():
+    log = json.loads(reporter("sarif").render(hostile_run()))
+    result = log["runs"][0]["results"][0]
+    assert "region" not in result["locations"][0]["physicalLocation"]
+    assert result["properties"]["articleTextRegion"]["startLine"] == 1
+    annotation = reporter("github").render(hostile_run()).splitlines()[0]
+    assert ",line=" not in annotation and "line 1 of the article text" in annotation
+
+
 def test_junit_fails_the_document_the_gate_fails():
     root = ET.fromstring(reporter("junit").render(spun_run()))
     assert root.get("tests") == "2" and root.get("failures") == "1" and root.get("errors") == "1"

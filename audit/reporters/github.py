@@ -1,7 +1,8 @@
 """GitHub Actions workflow commands: `::error file=…,line=…,col=…::message`.
 
 Printed to standard output in a workflow step, each line becomes an annotation on the pull
-request's diff. Values are escaped as the runner expects (`%`, CR, LF, and in properties also
+request's diff (HTML inputs get file-level annotations: their offsets index the extracted
+article text, not the file). Values are escaped as the runner expects (`%`, CR, LF, and in properties also
 `:` and `,`), so an article's text can never end or forge a command.
 """
 
@@ -16,20 +17,24 @@ def render(run: Run) -> str:
     for result in run.audits:
         document = result.document
         for finding in result.findings:
-            end_line, end_column = document.line_col(finding.end)
-            properties = {
-                "file": document.path,
-                "line": finding.line,
-                "col": finding.column,
-                "endLine": end_line,
-                "endColumn": end_column,
-                "title": f"{finding.code} {finding.name} ({finding.severity.value})",
-            }
+            properties = {"file": document.path, **_position(document, finding)}
+            properties["title"] = f"{finding.code} {finding.name} ({finding.severity.value})"
             message = finding.message + (f" → {finding.suggestion}" if finding.suggestion else "")
+            if document.media_type == "text/html":
+                message += f" («{finding.text}», line {finding.line} of the article text)"
             lines.append(_command(ANNOTATION_LEVEL[finding.severity], properties, message))
     for failure in run.failures:
         lines.append(_command("error", {"file": failure.path, "title": "mtaudit: input error"}, failure.message))
     return "".join(line + "\n" for line in lines)
+
+
+def _position(document, finding) -> dict:
+    """Line and column for a text file; none for HTML, whose offsets index the extracted
+    article text, not the file (a file-level annotation beats one on the wrong line)."""
+    if document.media_type == "text/html":
+        return {}
+    end_line, end_column = document.line_col(finding.end)
+    return {"line": finding.line, "col": finding.column, "endLine": end_line, "endColumn": end_column}
 
 
 def _command(level: str, properties: dict, message: str) -> str:

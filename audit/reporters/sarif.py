@@ -3,7 +3,9 @@
 Each rule appears once in `tool.driver.rules` with its documentation; each finding is a result
 pointing at its region (1-based lines, columns in Unicode code points, as `columnKind` says),
 with the baseline fingerprint as a partial fingerprint so dashboards can follow a finding when
-the text around it moves. Inputs that could not be audited are tool notifications.
+the text around it moves. For HTML inputs the region indexes the extracted article text, not
+the file, so it is given as a property and the location names the file alone. Inputs that
+could not be audited are tool notifications.
 """
 
 from __future__ import annotations
@@ -73,14 +75,21 @@ def _result(result, finding, rules: dict[str, int]) -> dict:
         "charLength": finding.end - finding.start,
         "snippet": {"text": finding.text},
     }
+    location = {"artifactLocation": {"uri": artifact_uri(document.path)}}
+    properties = {"category": finding.category.value, "severity": finding.severity.value}
+    if document.media_type == "text/html":  # offsets index the extracted text, not the file
+        properties["articleTextRegion"] = region
+        message += f" Text: {finding.text!r}."
+    else:
+        location["region"] = region
     return {
         "ruleId": finding.code,
         "ruleIndex": rules[finding.code],
         "level": ANNOTATION_LEVEL[finding.severity],
         "message": {"text": message},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(document.path)}, "region": region}}],
+        "locations": [{"physicalLocation": location}],
         "partialFingerprints": {"mtaudit/v1": fingerprint(document, finding)},
-        "properties": {"category": finding.category.value, "severity": finding.severity.value},
+        "properties": properties,
     }
 
 
