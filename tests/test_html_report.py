@@ -95,8 +95,11 @@ def test_source_column_appears_when_an_audit_carries_aligned_sources():
     from audit.reporters.html_view import document_view
 
     result = spun_run().audits[0]
+    span = SimpleNamespace(source_id="yonhap-42", text="According to this <b>source</b>, troops arrived.", link="1-1", similarity=0.81)
     with_source = SimpleNamespace(**{k: getattr(result, k) for k in result.__dataclass_fields__})
-    with_source.aligned_sources = {0: "According to this source, a first <b>contingent</b> arrived."}
+    with_source.sourced_sentences = (SimpleNamespace(index=0, spans=(span,)), SimpleNamespace(index=1, spans=()))
     view = document_view(1, with_source)
-    assert view.has_source and view.rows[0].source.startswith("According")
+    assert view.has_source and view.rows[0].sources[0].how == "1-1 · similarity 0.81" and not view.rows[1].sources
     assert not document_view(1, result).has_source
+    page = reporter("html").render(run_of(with_source))
+    assert 'class="source"' in page and "&lt;b&gt;source&lt;/b&gt;" in page and "yonhap-42" in page

@@ -26,6 +26,15 @@ class Piece:
 
 
 @dataclass(frozen=True)
+class SourceLine:
+    """A source passage aligned with a sentence, and how it was aligned."""
+
+    source: str
+    text: str
+    how: str
+
+
+@dataclass(frozen=True)
 class Row:
     """One sentence (with the text up to the next one) and its MQM score."""
 
@@ -34,7 +43,7 @@ class Row:
     score: float | None
     penalty: int
     new_paragraph: bool
-    source: str | None
+    sources: tuple[SourceLine, ...]
 
 
 @dataclass(frozen=True)
@@ -46,7 +55,7 @@ class DocumentView:
 
     @property
     def has_source(self) -> bool:
-        return any(row.source is not None for row in self.rows)
+        return any(row.sources for row in self.rows)
 
 
 def document_view(number: int, result: Audit) -> DocumentView:
@@ -59,6 +68,7 @@ def rows(result: Audit) -> list[Row]:
     sentences = document.sentences
     bounds = [0] + [s.start for s in sentences[1:]] + [len(document.text)] if sentences else [0, len(document.text)]
     scores = {s.index: s for s in result.sentence_scores}
+    aligned = aligned_sources(result)
     numbered = sorted(enumerate(result.findings), key=lambda nf: (nf[1].start, -nf[1].end, nf[0]))
     made, position = [], 0
     for index in range(len(bounds) - 1):
@@ -79,7 +89,7 @@ def rows(result: Audit) -> list[Row]:
                 score=score.score if score else None,
                 penalty=score.penalty if score else 0,
                 new_paragraph=index == 0 or sentences[index].paragraph != sentences[index - 1].paragraph,
-                source=aligned_source(result, index),
+                sources=aligned.get(index, ()),
             )
         )
     return made
@@ -102,15 +112,18 @@ def _pieces(text: str, start: int, end: int, numbered: list[tuple[int, Finding]]
     return pieces
 
 
-def aligned_source(result: Audit, sentence_index: int) -> str | None:
-    """SOURCE COLUMN HOOK (issue 3). When sources were used, `Audit` carries per-sentence source
-    data; this returns the source text aligned with sentence `sentence_index`, or None. Until
-    then no audit has it and the report shows no source column."""
-    aligned = getattr(result, "aligned_sources", None)
-    if not aligned:
-        return None
-    source = aligned.get(sentence_index) if isinstance(aligned, dict) else None
-    return getattr(source, "text", source)
+def aligned_sources(result: Audit) -> dict[int, tuple[SourceLine, ...]]:
+    """SOURCE COLUMN (issue 3): sentence index → the source passages aligned with it, from
+    `Audit.sourced_sentences` (spans with source id, text, link shape and similarity). A
+    source-free run has none, and the report then shows no source column."""
+    return {
+        sourced.index: tuple(
+            SourceLine(span.source_id, span.text, f"{span.link} · similarity {span.similarity:.2f}")
+            for span in sourced.spans
+        )
+        for sourced in getattr(result, "sourced_sentences", ())
+        if sourced.spans
+    }
 
 
 def severity_order() -> list[str]:
