@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from functools import lru_cache
 from pathlib import PurePath
@@ -29,6 +30,11 @@ def fingerprint(document: Document, finding: Finding) -> str:
 
 
 def normal_path(path: str) -> str:
+    """The path as a baseline stores it: POSIX, no `./`, relative to the current directory
+    when it lies inside it (so a baseline works from any checkout of the site)."""
+    if os.path.isabs(path):
+        relative = os.path.relpath(path)
+        path = path if relative.startswith("..") else relative
     return PurePath(path).as_posix().removeprefix("./")
 
 

@@ -29,13 +29,18 @@ def not_in_baseline(document: Document, findings: list[Finding], settings: Setti
 
 
 def ignored_for_path(path: str, settings: Settings) -> tuple[str, ...]:
-    """Code prefixes ignored for `path` by the `per-file-ignores` globs (`*` crosses `/`; a
-    glob without `/` also matches the file name alone)."""
+    """Code prefixes ignored for `path` by the `per-file-ignores` globs (`*` crosses `/`).
+
+    A glob is tried on the path (relative to the current directory when inside it, see
+    `normal_path`) and on the file name alone."""
+    if not settings.per_file_ignores:
+        return ()
     posix = normal_path(path)
+    names = {posix, PurePath(posix).name}
     return tuple(
         code
         for pattern, codes in settings.per_file_ignores
-        if fnmatch(posix, pattern) or fnmatch(PurePath(posix).name, pattern)
+        if any(fnmatch(name, pattern) for name in names)
         for code in codes
     )
 

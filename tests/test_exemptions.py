@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 from runs import SPUN, audit_of
 
@@ -45,6 +46,8 @@ def test_per_file_ignores_match_globs_and_file_names():
     assert "MT101" not in _codes(SPUN, "news/2024/a.txt", per_file_ignores=ignores)
     assert "MT101" in _codes(SPUN, "blog/a.txt", per_file_ignores=ignores)
     assert not any(c.startswith("MT2") for c in _codes(SPUN, "blog/a.md", per_file_ignores=ignores))
+    absolute = os.path.join(os.getcwd(), "news", "a.txt")
+    assert "MT101" not in _codes(SPUN, absolute, per_file_ignores=ignores)
 
 
 def test_accepted_terms_are_never_flagged():
@@ -79,6 +82,7 @@ def test_baseline_counts_repeated_findings(tmp_path):
 def test_baseline_is_per_path_and_readable(tmp_path):
     target, before = _write_baseline(tmp_path, "a.txt", QUOTED)
     assert len(audit_of("b.txt", QUOTED, baseline=target).findings) == len(before.findings)
+    assert audit_of(os.path.abspath("a.txt"), QUOTED, baseline=target).findings == ()
     with open(target, encoding="utf-8") as handle:
         entry = json.load(handle)["findings"][0]
     assert set(entry) == {"path", "code", "text", "fingerprint"}
