@@ -16,6 +16,8 @@ SCORE_BINS = ((0, 50), (50, 70), (70, 90), (90, 100), (100, 100))
 
 @dataclass(frozen=True)
 class Segment:
+    """The part of a category's bar for one severity (x and width in px)."""
+
     severity: str
     x: float
     width: float
@@ -24,6 +26,8 @@ class Segment:
 
 @dataclass(frozen=True)
 class Bar:
+    """One category's bar: its total and its severity segments, worst first."""
+
     category: str
     total: int
     segments: tuple[Segment, ...]
@@ -31,6 +35,8 @@ class Bar:
 
 @dataclass(frozen=True)
 class Bin:
+    """One bar of the score histogram."""
+
     label: str
     count: int
     height: float  # 0..1 of the tallest bin

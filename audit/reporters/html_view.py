@@ -48,6 +48,8 @@ class Row:
 
 @dataclass(frozen=True)
 class DocumentView:
+    """One document as the report shows it: anchor, rows, and counts for its chart."""
+
     anchor: str
     result: Audit
     rows: tuple[Row, ...]
