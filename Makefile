@@ -14,8 +14,10 @@ $(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
+# torch first and alone: pinned to the CPU wheel, so unbabel-comet does not pull a CUDA build.
 $(VENV)/.installed-dev: $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[dev,sources,comet]'
 	touch $@
 
 demo: $(VENV)/.installed

@@ -65,9 +65,12 @@ def cli() -> None:
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record every finding in this baseline file.")
 @click.option("-j", "--jobs", type=click.IntRange(0, 64), default=1, show_default=True,
               help="Processes to audit with (0: one per core).")
+@click.option("--sources", type=click.Path(file_okay=False), help="Corpus folder: find, align and check sources.")
+@click.option("--index", "index_path", type=click.Path(dir_okay=False), help="Corpus index (default: in the corpus).")
+@click.option("--comet-model", type=click.Path(), help="Local COMET checkpoint (.ckpt or model folder).")
 def check(paths, output_format, output, select, ignore, fail_on, min_score, max_mt_likelihood,
           strict_spacing, max_bytes, exit_zero, show_all, color, config_file, baseline, write_baseline,
-          jobs) -> None:
+          jobs, sources, index_path, comet_model) -> None:
     """Check PATHS (files, directories, globs, or - for standard input)."""
     from audit.batch import audit_all
     from audit.config_files import load_settings
@@ -77,9 +80,13 @@ def check(paths, output_format, output, select, ignore, fail_on, min_score, max_
     settings, _, _ = load_settings(
         {"select": _codes(select), "ignore": _codes(ignore), "fail_on": fail_on, "min_score": min_score,
          "max_mt_likelihood": max_mt_likelihood, "strict_spacing": strict_spacing, "max_bytes": max_bytes,
-         "baseline": baseline},
+         "baseline": baseline, "sources": sources, "index": index_path, "comet_model": comet_model},
         config_file,
     )
+    if settings.sources:
+        from audit.sources.aligned import check_ready
+
+        check_ready(settings.sources, settings.index, settings.comet_model)
     if write_baseline:
         settings = replace(settings, baseline=None)  # record everything found now
     inputs = expand_inputs(paths)
@@ -148,6 +155,30 @@ def rules(code: str | None) -> None:
     click.echo(f"Category: {rule_.category.value}  ·  default severity: {rule_.severity.value}"
                f"{'  ·  nit (folded)' if rule_.nit else ''}\n")
     click.echo(rule_.documentation)
+
+
+@cli.command("index")
+@click.argument("corpus", type=click.Path(file_okay=False))
+@click.option("--index", "index_path", type=click.Path(dir_okay=False), help="Where to write the index.")
+def index_corpus(corpus: str, index_path: str | None) -> None:
+    """Build or update the index of a CORPUS folder of source reports (only changed files are read)."""
+    from audit.sources.index import build_index
+
+    stats = build_index(corpus, index_path)
+    click.echo(f"{stats.path}: {stats.reports} reports ({stats.added} files added, {stats.updated} updated, "
+               f"{stats.removed} removed, {stats.unchanged} unchanged) in {stats.seconds:.2f} s")
+
+
+@cli.command("align")
+@click.argument("article", type=click.Path(dir_okay=False))
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(("text", "json")), default="text", show_default=True)
+def align_article(article: str, source: str, output_format: str) -> None:
+    """Align ARTICLE sentence by sentence with one SOURCE report (French or English)."""
+    from audit.reporters import alignment
+    from audit.sources.aligned import align_files
+
+    click.echo(alignment.render(align_files(article, source), output_format), nl=False)
 
 
 @cli.command("config")

@@ -30,6 +30,10 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, code prefixes)
     accept: tuple[str, ...] = ()  # the site's own terms: never flagged
     baseline: str | None = None  # path of a baseline file: its findings are not reported
+    sources: str | None = None  # a corpus folder: retrieve, align and check against its reports
+    index: str | None = None  # the corpus index (default: SOURCES/.mtaudit-index.sqlite)
+    max_sources: int = 2
+    comet_model: str | None = None  # a local COMET checkpoint, for per-sentence COMET scores
 
     def __post_init__(self) -> None:
         if self.fail_on not in FAIL_ON_CHOICES:
@@ -56,5 +60,7 @@ class Settings:
             f"per-file-ignores:{len(self.per_file_ignores)}",
             f"accept:+{len(self.accept)}",
             f"baseline:{'yes' if self.baseline else 'no'}",
+            f"sources:{'yes' if self.sources else 'no'}",
+            f"comet:{'yes' if self.comet_model else 'no'}",
         ]
         return "|".join(parts)

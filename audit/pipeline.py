@@ -1,12 +1,16 @@
-"""Wire the stages: ingest → segment → language → rules → policy → scores → verdict.
+"""Wire the stages: ingest → segment → language → rules → sources → policy → scores → verdict.
 
-`audit_path` is the whole source-free run for one input; it returns values only, and leaves
-presenting and exit codes to the reporters and the gate.
+`audit_path` is the whole run for one input; it returns values only, and leaves presenting and
+exit codes to the reporters and the gate. With `settings.sources` (a corpus folder), the
+sources stage retrieves the article's sources, aligns them, runs the source rules (MT6xx)
+and scores each sentence against its aligned source; it loads its models lazily, so a
+source-free run never pays for them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from audit.config import Settings
 from audit.document import Document
@@ -19,6 +23,10 @@ from audit.scores.mqm import SentenceScore, document_score, sentence_scores
 from audit.segment import segment
 from audit.verdict import Verdict, decide, is_french
 
+if TYPE_CHECKING:
+    from audit.scores.sourced import SourcedSentence
+    from audit.sources.aligned import SourceContext
+
 
 @dataclass(frozen=True)
 class Audit:
@@ -30,6 +38,8 @@ class Audit:
     sentence_scores: tuple[SentenceScore, ...]
     score: float
     verdict: Verdict
+    sources: SourceContext | None = None
+    sourced_sentences: tuple[SourcedSentence, ...] = ()
 
 
 def audit_path(path: str, settings: Settings) -> Audit:
@@ -40,9 +50,14 @@ def audit_text(raw: RawText, settings: Settings) -> Audit:
     document = segment(raw)
     language = document_language(document)
     findings: list[Finding] = []
+    sources, sourced = None, ()
     if is_french(language):
         options = RuleOptions(settings.strict_spacing, settings.boilerplate)
-        findings = apply_policy(run_rules(document, selected_rules(settings), options), settings, document)
+        detected = list(run_rules(document, selected_rules(settings), options))
+        if settings.sources:
+            sources, source_findings, sourced = _with_sources(document, settings)
+            detected += source_findings
+        findings = apply_policy(detected, settings, document)
     return Audit(
         document=document,
         language=language,
@@ -50,4 +65,20 @@ def audit_text(raw: RawText, settings: Settings) -> Audit:
         sentence_scores=tuple(sentence_scores(document, findings)),
         score=document_score(document, findings),
         verdict=decide(language, findings, document.word_count),
+        sources=sources,
+        sourced_sentences=sourced,
     )
+
+
+def _with_sources(document: Document, settings: Settings):
+    """The sources stage: retrieve and align, then the MT6xx rules and per-sentence scores."""
+    from audit.scores.sourced import sourced_sentences
+    from audit.sources.aligned import find_sources
+    from audit.sources.checks import run_source_rules
+    from audit.sources.index import default_index_path
+
+    index = settings.index or default_index_path(settings.sources)
+    context = find_sources(document, index, settings.max_sources)
+    rules = [r for r in selected_rules(settings, with_source=True) if r.needs_source]
+    findings = list(run_source_rules(document, rules, context))
+    return context, findings, sourced_sentences(document, context, settings.comet_model)

@@ -21,14 +21,15 @@ _ABBREVIATION_END = re.compile(
 _SPACE = " \t\r\n\u00a0\u202f\u2009\ufeff"
 
 
-def segment(raw: RawText) -> Document:
-    """Cut decoded text into paragraphs and sentences."""
+def segment(raw: RawText, language: str = "fr") -> Document:
+    """Cut decoded text into paragraphs and sentences (`language`: sentencex's rules to use;
+    source reports may be English)."""
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     for start, end in _paragraph_spans(raw.text):
         paragraph = Paragraph(len(paragraphs), start, end, raw.text[start:end])
         paragraphs.append(paragraph)
-        for s_start, s_end in _sentence_spans(raw.text, start, end):
+        for s_start, s_end in _sentence_spans(raw.text, start, end, language):
             sentences.append(
                 Sentence(len(sentences), s_start, s_end, raw.text[s_start:s_end], paragraph.index)
             )
@@ -71,13 +72,13 @@ def _line_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [trimmed for s, e in chunks if (trimmed := _trim(text, s, e))]
 
 
-def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _sentence_spans(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
     import sentencex
 
     spans: list[tuple[int, int]] = []
     for c_start, c_end in _line_chunks(text, start, end):
         chunk = text[c_start:c_end]
-        for boundary in sentencex.get_sentence_boundaries("fr", chunk):
+        for boundary in sentencex.get_sentence_boundaries(language, chunk):
             piece = _trim(text, c_start + boundary["start_index"], c_start + boundary["end_index"])
             if not piece:
                 continue

@@ -2,6 +2,9 @@
 
 Schema history:
 - 1.0: first version (documents, sentences with MQM scores, findings, verdict, meta).
+- 1.1: `check --sources`: documents gain `sources` (chosen sources, scores, evidence) and
+  sentences `sources` (aligned source spans with confidence, chrF/BLEU/TER or similarity,
+  COMET); `meta.scores` gains the sacrebleu, embedding and COMET signatures.
 """
 
 from __future__ import annotations
@@ -12,10 +15,11 @@ from functools import lru_cache
 import audit
 from audit.language import LANGDETECT_SEED
 from audit.pipeline import Audit
+from audit.reporters.source_fields import chosen_sources, score_signatures, sentence_sources
 from audit.run import Run
 from audit.scores.mqm import SIGNATURE as MQM_SIGNATURE
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 _LIBRARIES = ("langdetect", "lingua-language-detector", "sentencex", "selectolax")
 
 
@@ -34,6 +38,7 @@ def library_versions() -> dict[str, str]:
 
 def document_dict(result: Audit) -> dict:
     document = result.document
+    aligned = sentence_sources(result)
     verdict = result.verdict
     return {
         "path": document.path,
@@ -57,10 +62,12 @@ def document_dict(result: Audit) -> dict:
                 "words": s.words,
                 "penalty": s.penalty,
                 "score": s.score,
+                **({"sources": aligned[s.index]} if s.index in aligned else {}),
             }
             for s in result.sentence_scores
         ],
         "findings": [f.to_dict() for f in result.findings],
+        **({"sources": chosen_sources(result)} if result.sources is not None else {}),
     }
 
 
@@ -70,7 +77,7 @@ def report_dict(run: Run) -> dict:
         "tool": {"name": "mtaudit", "version": audit.__version__},
         "meta": {
             "settings": run.settings.signature,
-            "scores": {"mqm": MQM_SIGNATURE},
+            "scores": {"mqm": MQM_SIGNATURE, **score_signatures(run.settings)},
             "langdetect_seed": LANGDETECT_SEED,
             "libraries": library_versions(),
         },

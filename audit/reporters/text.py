@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 
 from audit.findings import Finding, Severity
 from audit.pipeline import Audit
+from audit.reporters.source_fields import sentence_source_lines, source_summary_lines
 from audit.reporters.batch_table import batch_table
 from audit.rules import REGISTRY
 from audit.run import Run
@@ -43,6 +44,8 @@ def _render_audit(console, result: Audit, show_all: bool) -> None:
     )
     for note in document.notes:
         console.print(f"  note: {escape(note)}")
+    for line in source_summary_lines(result):
+        console.print(line, markup=False, style="cyan")
     by_sentence: dict[int, list[Finding]] = defaultdict(list)
     for finding in _visible(result.findings, show_all):
         sentence = document.sentence_at(finding.start)
@@ -51,6 +54,8 @@ def _render_audit(console, result: Audit, show_all: bool) -> None:
         findings = by_sentence[index]
         if index >= 0:
             console.print(_excerpt(document.sentences[index], findings))
+            for line in sentence_source_lines(result, index):
+                console.print(line, markup=False, style="dim")
         for finding in findings:
             console.print(_finding_line(finding))
     folded = _folded_counts(result.findings, show_all)

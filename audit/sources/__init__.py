@@ -1,0 +1,5 @@
+"""Sources: corpus reading, index, retrieval, alignment and source-based checks.
+
+Data flows corpus → index → retrieve → align → aligned (the stage the pipeline calls) →
+checks; `similarity` and `embed` give alignment and retrieval their sentence similarities.
+"""

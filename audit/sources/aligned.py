@@ -1,0 +1,91 @@
+"""The sources stage: retrieve an article's sources, cut them into sentences and align them.
+
+Its result, a `SourceContext`, is all the source checks and the reference scores read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from audit.document import Document
+from audit.errors import UserError
+from audit.sources.align import Alignment, Link, align
+from audit.sources.corpus import Report, report_document
+from audit.sources.retrieve import Candidate, retrieve
+
+
+@dataclass(frozen=True)
+class AlignedSource:
+    """One chosen source: why it was chosen, its sentences and the alignment with the article."""
+
+    candidate: Candidate
+    document: Document
+    alignment: Alignment
+
+    @property
+    def report(self) -> Report:
+        return self.candidate.report
+
+    def source_text(self, link: Link) -> str:
+        return " ".join(self.document.sentences[j].text for j in link.source)
+
+    def source_span(self, link: Link) -> tuple[int, int] | None:
+        if not link.source:
+            return None
+        return self.document.sentences[link.source[0]].start, self.document.sentences[link.source[-1]].end
+
+
+@dataclass(frozen=True)
+class SourceContext:
+    """The article's sources, best first; the first is the one omissions are measured against."""
+
+    sources: tuple[AlignedSource, ...]
+
+    @property
+    def primary(self) -> AlignedSource | None:
+        return self.sources[0] if self.sources else None
+
+
+def align_with(document: Document, candidate: Candidate) -> AlignedSource:
+    source = report_document(candidate.report)
+    return AlignedSource(candidate, source, align(document, source, "fr", source_lang(candidate.report)))
+
+
+def source_lang(report: Report) -> str:
+    return "en" if report.lang == "en" else "fr"
+
+
+def find_sources(document: Document, index_path: str | Path, limit: int = 2) -> SourceContext:
+    return SourceContext(tuple(align_with(document, c) for c in retrieve(document, index_path, limit)))
+
+
+def given_source(report: Report) -> Candidate:
+    """A source named by the user (`mtaudit align`): chosen outright, no retrieval evidence."""
+    return Candidate(report, 1.0, 0.0, 0.0, (), ())
+
+
+def align_files(article: str, source: str) -> tuple[Document, AlignedSource]:
+    """`mtaudit align`: an article file against one source file, no index needed."""
+    from audit.ingest import load
+    from audit.segment import segment
+    from audit.sources.corpus import read_reports
+
+    document = segment(load(article))
+    path = Path(source)
+    if not path.is_file():
+        raise UserError(f"{source}: no such file")
+    report = next(iter(read_reports(path, path.parent)), None)
+    if report is None:
+        raise UserError(f"{source}: no report in this file")
+    return document, align_with(document, given_source(report))
+
+
+def check_ready(corpus: str, index: str | None, comet_model: str | None) -> None:
+    """Fail once, before a batch starts, on a missing or unreadable index or COMET model."""
+    from audit.scores.comet import checkpoint_file
+    from audit.sources.index import default_index_path, open_index
+
+    open_index(index or default_index_path(corpus)).close()
+    if comet_model:
+        checkpoint_file(comet_model)

@@ -1,0 +1,180 @@
+"""What survives translation: countries, nationalities, organisations, names and numbers.
+
+A French article and its English source share few words, but they name the same countries,
+people and figures. These anchors drive cross-lingual retrieval (index terms, evidence) and
+the source checks: an entity or a number that differs between aligned sentences.
+
+A country mention has a *role*: `attr` when it qualifies something (a demonym, « de la
+Russie », "Russia's"), `place` after a locative preposition (« en Russie », "to Russia"),
+`name` otherwise. `people` marks a nationality that qualifies soldiers, troops, forces…:
+« soldats russes » says who the soldiers are, « des soldats en Russie » where they go.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from audit.resources import data_lines
+
+_PLACE_BEFORE = {
+    "fr": re.compile(r"(?:\ben|\bà|\bau|\baux|\bvers|\bdans|\bpour)\s+(?:la\s+|l['’]\s*|les\s+)?$", re.IGNORECASE),
+    "en": re.compile(r"(?:\bin|\bto|\binto|\bat|\bfor)\s+(?:the\s+)?$", re.IGNORECASE),
+}
+_GENITIVE_BEFORE = {
+    "fr": re.compile(r"(?:\bde|\bdu|\bdes|\bd['’])\s*(?:la\s+|l['’]\s*)?$", re.IGNORECASE),
+    "en": re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE),
+}
+_POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
+_PEOPLE = {
+    "fr": r"soldats?|troupes?|militaires?|forces?|combattants?|mercenaires?|hommes|personnel|"
+    r"effectifs|recrues|contingents?",
+    "en": r"soldiers?|troops?|forces?|fighters?|personnel|mercenaries|servicemen|men|recruits",
+}
+# The noun a nationality qualifies: « soldats (des forces spéciales) russes », "Russian troops".
+_PEOPLE_BEFORE = {
+    "fr": re.compile(rf"\b(?:{_PEOPLE['fr']})(?:\s+[\w-]+)?\s+$", re.IGNORECASE),
+    "en": re.compile(rf"\b(?:{_PEOPLE['en']})\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE),
+}
+_PEOPLE_AFTER = {
+    "fr": re.compile(rf"^\s+(?:[\w-]+\s+)?(?:{_PEOPLE['fr']})\b", re.IGNORECASE),
+    "en": re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE['en']})\b", re.IGNORECASE),
+}
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:(?:[ \u00a0\u202f]|,(?=\d{3}\b))\d{3})+(?:[.,]\d+)?(?!\w)|(?<![\w.,])\d+(?:[.,]\d+)?(?!\w)")
+_NAME = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w’'-]*[\w](?:[ -][A-ZÀ-ÖØ-Þ][\w’'-]*[\w])*")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A country, capital, nationality or organisation at `start:end`, as its concept `key`.
+
+    `phrase_start` reaches back to the noun a nationality qualifies (« soldats russes »).
+    """
+
+    start: int
+    end: int
+    key: str
+    kind: str
+    role: str
+    people: bool
+    phrase_start: int
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number at `start:end` and its value written canonically (`1500`, `3.25`)."""
+
+    start: int
+    end: int
+    value: str
+
+
+@dataclass(frozen=True)
+class _Form:
+    key: str
+    kind: str
+    demonym: bool
+
+
+def _inflections(demonym: str) -> list[str]:
+    if demonym.endswith("e"):
+        return [demonym, demonym + "s"]
+    forms = [demonym, demonym + "s", demonym + "e", demonym + "es"]
+    if demonym.endswith("en"):
+        forms += [demonym + "ne", demonym + "nes"]
+    if demonym.endswith("s"):
+        forms = [demonym, demonym + "e", demonym + "es"]
+    return forms
+
+
+@cache
+def _lexicon(lang: str) -> tuple[re.Pattern, dict[str, _Form]]:
+    """One alternation of every form (longest first) and what each form stands for."""
+    forms: dict[str, _Form] = {}
+    for line in data_lines("entities.tsv"):
+        key, kind, fr_names, fr_demonym, en_names, en_demonym, capitals = (line.split("\t") + [""] * 7)[:7]
+        names, demonym = (fr_names, fr_demonym) if lang == "fr" else (en_names, en_demonym)
+        for name in filter(None, names.split("|") + capitals.split("|")):
+            forms.setdefault(name if name.isupper() else name.lower(), _Form(key, kind, False))
+        if demonym:
+            for form in _inflections(demonym) if lang == "fr" else [demonym, demonym + "s"]:
+                forms.setdefault(form.lower(), _Form(key, kind, True))
+    ordered = sorted(forms, key=len, reverse=True)
+    alternation = "|".join(re.escape(f) if f.isupper() else f"(?i:{re.escape(f)})" for f in ordered)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), forms
+
+
+@cache
+def concept_names() -> dict[str, str]:
+    """Concept key → its French name, for messages (`kp` → « Corée du Nord »)."""
+    return {line.split("\t")[0]: line.split("\t")[2].split("|")[0] for line in data_lines("entities.tsv")}
+
+
+def display(term: str) -> str:
+    """An index entity term as a reader knows it: `ckp` → « Corée du Nord », names as they are."""
+    return concept_names().get(term[1:], term) if term.startswith("c") else term
+
+
+def mentions(text: str, lang: str) -> list[Mention]:
+    """Every lexicon entity in `text` with its role (`lang`: 'fr' or 'en')."""
+    lang = "en" if lang == "en" else "fr"
+    pattern, forms = _lexicon(lang)
+    found = []
+    for match in pattern.finditer(text):
+        form = forms.get(match.group()) or forms[match.group().lower()]
+        before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() : match.end() + 40]
+        role = _role(form, before, after, lang)
+        noun = _PEOPLE_BEFORE[lang].search(before)
+        people = role == "attr" and bool(noun or _PEOPLE_AFTER[lang].match(after))
+        phrase_start = match.start() - (len(before) - noun.start()) if noun else match.start()
+        found.append(Mention(match.start(), match.end(), form.key, form.kind, role, people, phrase_start))
+    return found
+
+
+def _role(form: _Form, before: str, after: str, lang: str) -> str:
+    if form.demonym or _GENITIVE_BEFORE[lang].search(before) or (lang == "en" and _POSSESSIVE_AFTER.match(after)):
+        return "attr"
+    if _PLACE_BEFORE[lang].search(before):
+        return "place"
+    return "name"
+
+
+def numbers(text: str, lang: str) -> list[Number]:
+    """Numbers with their canonical value: « 1 500 » and "1,500" are both `1500`."""
+    found = []
+    for match in _NUMBER.finditer(text):
+        raw = re.sub(r"[ \u00a0\u202f]", "", match.group())
+        # English groups thousands with commas; French writes decimals with one.
+        raw = raw.replace(",", "") if lang == "en" else raw.replace(",", ".")
+        value = raw.rstrip("0").rstrip(".") if "." in raw else raw.lstrip("0") or "0"
+        found.append(Number(match.start(), match.end(), value))
+    return found
+
+
+def fold(word: str) -> str:
+    """Lower case without accents, so « Séoul » meets "Seoul"."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@cache
+def lexicon_words() -> frozenset[str]:
+    """Folded words of every lexicon form, both languages (« nord », "korea", "moscow")."""
+    words = set()
+    for lang in ("fr", "en"):
+        for form in _lexicon(lang)[1]:
+            words.update(fold(w) for w in re.split(r"[ -]", form))
+    return frozenset(words)
+
+
+def names(text: str) -> list[str]:
+    """Capitalised words that do not open a sentence, folded: likely proper names."""
+    found = []
+    for match in _NAME.finditer(text):
+        head = text[max(0, match.start() - 2) : match.start()]
+        if match.start() == 0 or re.search(r"[.!?»\"\n]\s*$", head):
+            continue
+        found.extend(fold(part) for part in re.split(r"[ ’']", match.group()) if len(part) > 1)
+    return found

@@ -1,0 +1,231 @@
+"""Source-based checks (MT601–MT606): what only a comparison with the source can show.
+
+Each rule reads the `SourceContext` (the article's sources and alignments) instead of the
+source-free `RuleOptions`, and looks only at links the aligner is confident about, so a
+mis-aligned pair does not turn into a critical error. The aligned source sentence goes in
+`context`, shown beside the finding.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from audit.document import Document
+from audit.findings import Category, Finding, Severity
+from audit.rules.registry import Hit, Rule, rule, to_finding
+from audit.sources.anchors import Mention, concept_names, mentions, numbers
+
+if TYPE_CHECKING:  # registering these rules must not load numpy: `mtaudit check` starts fast
+    from audit.sources.align import Link
+    from audit.sources.aligned import AlignedSource, SourceContext
+
+MIN_CONFIDENCE = 0.5
+MIN_WORDS = 4
+UNTRANSLATED_CHRF = 60.0
+MAX_LENGTH_RATIO = 1.4
+_NEGATION = {
+    "fr": re.compile(
+        r"\b(?:ne|n['’])\s*(?:[\w-]+\s+){0,3}?(?:pas|plus|jamais|rien|guère|nullement|aucun|aucune)\b"
+        r"|\bsans\b|\baucune?\b|\bpersonne ne\b|\bni\b",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot)\b|n['’]t\b", re.IGNORECASE),
+}
+
+
+def run_source_rules(document: Document, rules: Iterable[Rule], context: SourceContext) -> Iterator[Finding]:
+    for rule_ in rules:
+        for hit in rule_.check(document, context):
+            yield to_finding(document, rule_, hit)
+
+
+def _matches(context: SourceContext) -> Iterator[tuple[AlignedSource, Link]]:
+    """Confident links with sentences on both sides, over every source."""
+    for aligned in context.sources:
+        for link in aligned.alignment.links:
+            if link.target and link.source and link.confidence >= MIN_CONFIDENCE:
+                yield aligned, link
+
+
+def _target_span(document: Document, link: Link) -> tuple[int, int]:
+    return document.sentences[link.target[0]].start, document.sentences[link.target[-1]].end
+
+
+@rule("MT601", "entity-flip", Category.MISTRANSLATION, Severity.CRITICAL, mt_weight=4.0, needs_source=True)
+def entity_flip(document: Document, context: SourceContext) -> Iterator[Hit]:
+    """A country, nationality or organisation that differs from the aligned source sentence.
+
+    Why: spinning and careless machine translation swap who does what. « des soldats
+    russes » for North Korean soldiers sent *to* Russia reverses the news; a reader cannot
+    see it without the source. Also fires when a country or organisation is replaced by
+    another (« nord-coréen » for "South Korean").
+
+    Example: La Corée du Nord aurait commencé à envoyer des soldats russes en Ukraine.
+    (source: North Korea has begun sending soldiers to Russia…)
+    Use instead: La Corée du Nord aurait commencé à envoyer des soldats en Russie.
+    """
+    for aligned, link in _matches(context):
+        start, end = _target_span(document, link)
+        source_text = aligned.source_text(link)
+        target = mentions(document.text[start:end], "fr")
+        source = mentions(source_text, aligned.alignment.source_lang)
+        for mention, message in _flips(target, source):
+            yield Hit(start + mention.phrase_start, start + mention.end, message, context=source_text)
+
+
+def _flips(target: list[Mention], source: list[Mention]) -> Iterator[tuple[Mention, str]]:
+    source_keys = {m.key for m in source}
+    source_people = {m.key for m in source if m.people}
+    source_places = {m.key for m in source if m.role == "place"}
+    target_keys = {m.key for m in target}
+    names, reported = concept_names(), set()
+    for mention in target:
+        if mention.key in reported:
+            continue
+        other = sorted(k for k in source_people - target_keys)
+        name = names[mention.key]
+        if mention.people and mention.key not in source_people and (other or mention.key in source_places):
+            reported.add(mention.key)
+            yield mention, (
+                f"nationality {name} where the source has {names[other[0]]}" if other
+                else f"{name} made the nationality of these people; in the source {name} is a place"
+            )
+        elif mention.key not in source_keys:
+            replaced = sorted(
+                m.key for m in source if (m.kind, m.role) == (mention.kind, mention.role) and m.key not in target_keys
+            )
+            if replaced:
+                reported.add(mention.key)
+                yield mention, f"{name} where the source has {names[replaced[0]]}"
+
+
+@rule("MT602", "number-mismatch", Category.MISTRANSLATION, Severity.MAJOR, mt_weight=2.0, needs_source=True)
+def number_mismatch(document: Document, context: SourceContext) -> Iterator[Hit]:
+    """A number, date or quantity that differs from the aligned source sentence.
+
+    Why: figures are the facts of a news report; « 10 000 soldats » for "1,500 troops" is a
+    false statement. « 1 500 » and "1,500" are the same number and do not count, nor does a
+    number the article adds while keeping all of the source's (added detail, not a change).
+
+    Example: Un premier contingent de 15 000 soldats est arrivé. (source: A first group of 1,500…)
+    Use instead: Un premier contingent de 1 500 soldats est arrivé.
+    """
+    for aligned, link in _matches(context):
+        start, end = _target_span(document, link)
+        source_text = aligned.source_text(link)
+        source_values = [n.value for n in numbers(source_text, aligned.alignment.source_lang)]
+        target = numbers(document.text[start:end], "fr")
+        unmatched = [v for v in source_values if v not in {n.value for n in target}]
+        for number in target if unmatched else ():
+            if number.value not in source_values:
+                yield Hit(start + number.start, start + number.end,
+                          f"{number.value}: the source has {', '.join(unmatched)}",
+                          unmatched[0] if len(unmatched) == 1 else None, source_text)
+
+
+@rule("MT603", "negation-flip", Category.MISTRANSLATION, Severity.CRITICAL, mt_weight=3.0, needs_source=True)
+def negation_flip(document: Document, context: SourceContext) -> Iterator[Hit]:
+    """A negation on one side only of an aligned sentence pair.
+
+    Why: a dropped or added « ne … pas » turns a denial into a confirmation. Only one-to-one
+    links the aligner is confident about, of similar lengths, are compared: a sentence much
+    longer than its source has added a clause, and its negation may belong to that clause.
+
+    Example: L’OTAN peut confirmer la présence de troupes. (source: NATO could not confirm…)
+    Use instead: L’OTAN ne peut pas confirmer la présence de troupes.
+    """
+    for aligned, link in _matches(context):
+        start, end = _target_span(document, link)
+        source_text = aligned.source_text(link)
+        if len(link.target) != 1 or len(link.source) != 1 or not _balanced(end - start, len(source_text)):
+            continue
+        target_negation = _NEGATION["fr"].search(document.text[start:end])
+        source_negation = _NEGATION[aligned.alignment.source_lang].search(source_text)
+        if bool(target_negation) != bool(source_negation):
+            if target_negation:
+                yield Hit(start + target_negation.start(), start + target_negation.end(),
+                          "negation not in the source", context=source_text)
+            else:
+                yield Hit(start, end, f"the source is negative ('{source_negation.group()}')", context=source_text)
+
+
+def _balanced(target_chars: int, source_chars: int) -> bool:
+    return abs(math.log((target_chars + 20) / (source_chars + 20))) <= math.log(MAX_LENGTH_RATIO)
+
+
+@rule("MT604", "omission", Category.OMISSION, Severity.MAJOR, mt_weight=0.5, needs_source=True)
+def omission(document: Document, context: SourceContext) -> Iterator[Hit]:
+    """A sentence of the main source that no sentence of the article renders.
+
+    Why: dropping a sentence can drop the fact that qualifies a claim (who said it, a
+    denial). The finding points at the article sentence after which the source sentence
+    was expected.
+
+    Example: (source: « Le Kremlin dément toute implication. » left out of the article)
+    Use instead: restore the sentence: Le Kremlin, allié de Pyongyang, dément toute implication.
+    """
+    primary = context.primary
+    if primary is None or not document.sentences:
+        return
+    previous = 0
+    for link in primary.alignment.links:
+        if link.target:
+            previous = link.target[-1]
+            continue
+        text = primary.source_text(link)
+        if link.confidence >= MIN_CONFIDENCE and len(text.split()) >= MIN_WORDS:
+            sentence = document.sentences[previous]
+            yield Hit(sentence.start, sentence.end, "the next source sentence is missing after this one", context=text)
+
+
+@rule("MT605", "addition", Category.ADDITION, Severity.MINOR, mt_weight=0.5, needs_source=True)
+def addition(document: Document, context: SourceContext) -> Iterator[Hit]:
+    """An article sentence that no source sentence supports.
+
+    Why: spun articles pad their source with claims, transitions and site furniture; an
+    added claim is unsourced. Minor, because editors may add context on purpose.
+
+    Example: Plus tard dans la matinée, Séoul a même révélé des images du déploiement.
+    Use instead: keep only what a source supports, or cite the other source.
+    """
+    if not context.sources:
+        return
+    unaligned = None
+    for aligned in context.sources:
+        alone = {link.target[0] for link in aligned.alignment.links
+                 if link.target and not link.source and link.confidence >= MIN_CONFIDENCE}
+        unaligned = alone if unaligned is None else unaligned & alone
+    for index in sorted(unaligned or ()):
+        sentence = document.sentences[index]
+        if len(sentence.text.split()) >= MIN_WORDS:
+            yield Hit(sentence.start, sentence.end, "no source sentence says this")
+
+
+@rule("MT606", "untranslated-source", Category.UNTRANSLATED, Severity.MAJOR, mt_weight=4.0, needs_source=True)
+def untranslated_source(document: Document, context: SourceContext) -> Iterator[Hit]:
+    """An article sentence identical or nearly identical to its English source sentence.
+
+    Why: a sentence copied from the English wire and left untranslated is the plainest mark
+    of a machine-assembled article; with the source at hand it is certain, not guessed.
+
+    Example: They are expected to be deployed to the front line once their acclimatisation period is over.
+    Use instead: Ils devraient rejoindre la ligne de front une fois achevée leur période d’acclimatation.
+    """
+    from sacrebleu.metrics import CHRF
+
+    chrf = CHRF()
+    for aligned, link in _matches(context):
+        if aligned.alignment.source_lang != "en":
+            continue
+        for index in link.target:
+            sentence = document.sentences[index]
+            for j in link.source:
+                source_text = aligned.document.sentences[j].text
+                score = chrf.sentence_score(sentence.text, [source_text]).score
+                if score >= UNTRANSLATED_CHRF:
+                    yield Hit(sentence.start, sentence.end, f"copied from the English source (chrF {score:.0f})",
+                              context=source_text)
+                    break

@@ -1,0 +1,144 @@
+"""A persistent, incremental index of a corpus in one SQLite file (FTS5, BM25).
+
+No server: the index is a file, by default `CORPUS/.mtaudit-index.sqlite`. Each report is
+indexed three ways, each an FTS5 column with its own BM25 weight at query time: its words,
+its entities (concept keys such as `cru` for Russia/Russie/russe, and folded proper names)
+and its numbers (`n1500` for « 1 500 » and "1,500"), so a French article meets its English
+source through what translation keeps. A rebuild re-reads only files whose size or mtime
+changed and whose content hash differs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from audit.errors import UserError
+from audit.sources.anchors import mentions, names, numbers
+from audit.sources.corpus import Report, corpus_files, read_reports
+
+INDEX_NAME = ".mtaudit-index.sqlite"
+FORMAT = "1"
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE files(path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER, sha256 TEXT);
+CREATE TABLE reports(rowid INTEGER PRIMARY KEY, id TEXT UNIQUE, path TEXT, lang TEXT,
+                     title TEXT, url TEXT, date TEXT, text TEXT);
+CREATE INDEX reports_path ON reports(path);
+CREATE VIRTUAL TABLE terms USING fts5(words, entities, numbers,
+                                      tokenize='unicode61 remove_diacritics 2');
+CREATE TABLE vectors(rowid INTEGER, model TEXT, vector BLOB, PRIMARY KEY(rowid, model));
+"""
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    """What one `mtaudit index` run did."""
+
+    path: str
+    added: int
+    updated: int
+    removed: int
+    unchanged: int
+    reports: int
+    seconds: float
+
+
+def default_index_path(corpus: str) -> Path:
+    return Path(corpus) / INDEX_NAME
+
+
+def entity_terms(text: str, lang: str) -> list[str]:
+    """Index terms for the entities of `text`: concept keys and folded proper names."""
+    return [f"c{m.key}" for m in mentions(text, lang)] + names(text)
+
+
+def number_terms(text: str, lang: str) -> list[str]:
+    return [f"n{n.value.replace('.', 'x')}" for n in numbers(text, lang)]
+
+
+def build_index(corpus: str, index_path: str | Path | None = None) -> IndexStats:
+    """Create or bring up to date the index of `corpus`."""
+    started = time.perf_counter()
+    root = Path(corpus)
+    files = corpus_files(corpus)
+    path = Path(index_path) if index_path else default_index_path(corpus)
+    connection = _connect(path, create=True)
+    with connection:
+        known = {row[0]: row[1:] for row in connection.execute("SELECT path, mtime_ns, size, sha256 FROM files")}
+        seen, counts = set(), {"added": 0, "updated": 0, "unchanged": 0}
+        for file in files:
+            relative = file.relative_to(root).as_posix()
+            seen.add(relative)
+            counts[_refresh(connection, file, root, relative, known.get(relative))] += 1
+        gone = set(known) - seen
+        for relative in gone:
+            _forget(connection, relative)
+        total = connection.execute("SELECT count(*) FROM reports").fetchone()[0]
+    connection.close()
+    seconds = round(time.perf_counter() - started, 3)
+    return IndexStats(str(path), counts["added"], counts["updated"], len(gone), counts["unchanged"], total, seconds)
+
+
+def _refresh(connection: sqlite3.Connection, file: Path, root: Path, relative: str, known) -> str:
+    stat = file.stat()
+    if known and known[0] == stat.st_mtime_ns and known[1] == stat.st_size:
+        return "unchanged"
+    digest = hashlib.sha256(file.read_bytes()).hexdigest()
+    row = (relative, stat.st_mtime_ns, stat.st_size, digest)
+    connection.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", row)
+    if known and known[2] == digest:
+        return "unchanged"
+    if known:
+        _forget(connection, relative, keep_file=True)
+    _insert(connection, read_reports(file, root))
+    return "updated" if known else "added"
+
+
+def _insert(connection: sqlite3.Connection, reports: Iterable[Report]) -> None:
+    for report in reports:
+        cursor = connection.execute(
+            "INSERT OR REPLACE INTO reports(id, path, lang, title, url, date, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (report.id, report.path, report.lang, report.title, report.url, report.date, report.text),
+        )
+        connection.execute(
+            "INSERT INTO terms(rowid, words, entities, numbers) VALUES (?, ?, ?, ?)",
+            (cursor.lastrowid, report.text, " ".join(entity_terms(report.text, report.lang)),
+             " ".join(number_terms(report.text, report.lang))),
+        )
+
+
+def _forget(connection: sqlite3.Connection, relative: str, keep_file: bool = False) -> None:
+    rowids = [r[0] for r in connection.execute("SELECT rowid FROM reports WHERE path = ?", (relative,))]
+    for table in ("terms", "vectors", "reports"):
+        connection.executemany(f"DELETE FROM {table} WHERE rowid = ?", [(r,) for r in rowids])
+    if not keep_file:
+        connection.execute("DELETE FROM files WHERE path = ?", (relative,))
+
+
+def open_index(path: str | Path) -> sqlite3.Connection:
+    """An existing index, or a one-line error saying how to build one."""
+    return _connect(Path(path), create=False)
+
+
+def _connect(path: Path, create: bool) -> sqlite3.Connection:
+    if not create and not path.is_file():
+        raise UserError(f"{path}: no index there (build it with `mtaudit index CORPUS`)")
+    try:
+        connection = sqlite3.connect(path)
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if create and not tables:
+            connection.executescript(_SCHEMA)
+            connection.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+            connection.commit()
+        elif connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (FORMAT,):
+            raise sqlite3.DatabaseError("unknown format")
+    except sqlite3.DatabaseError:
+        raise UserError(
+            f"{path}: not a readable mtaudit index (delete it and run `mtaudit index CORPUS` again)"
+        ) from None
+    return connection

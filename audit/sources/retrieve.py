@@ -1,0 +1,140 @@
+"""Find the reports an article was written from: BM25 candidates, then a cross-lingual rerank.
+
+Stage 1 (lexical, SQLite FTS5): the article's entity concepts, proper names, numbers and most
+frequent content words, OR-ed and ranked by BM25 with entities and numbers weighted above
+words, since they are what a French article shares with an English source.
+Stage 2 (rerank, the top `RERANK` only): the similarity of the article's lead with each
+candidate's lead (multilingual-e5 across languages, chrF within French; vectors cached in
+the index), and the overlap of anchors. The evidence, shared entities and numbers, is kept
+so a reader can see why a source was chosen.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from audit.document import Document
+from audit.sources import embed
+from audit.sources.anchors import display
+from audit.sources.corpus import Report, guess_language
+from audit.sources.index import entity_terms, number_terms, open_index
+from audit.sources.similarity import similarities
+
+CANDIDATES = 50
+RERANK = 10
+LEAD_CHARS = 700
+MIN_SCORE = 0.35
+WEIGHTS = {"similarity": 0.45, "anchors": 0.35, "bm25": 0.20}
+_BM25_COLUMNS = (1.0, 4.0, 3.0)  # words, entities, numbers
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A source report with its score (0–1) and the evidence behind it."""
+
+    report: Report
+    score: float
+    bm25: float
+    similarity: float
+    shared_entities: tuple[str, ...]
+    shared_numbers: tuple[str, ...]
+
+
+def query_terms(text: str, lang: str = "fr", words: int = 30) -> list[str]:
+    """FTS5 terms for `text`: entity and number terms first, then frequent content words."""
+    anchors = entity_terms(text, lang) + number_terms(text, lang)
+    common = Counter(w.lower() for w in _WORD.findall(text)).most_common(words)
+    terms = dict.fromkeys(re.sub(r"[^\w-]", "", t) for t in anchors + [w for w, _ in common])
+    return [t for t in terms if t]
+
+
+def lexical_candidates(connection: sqlite3.Connection, terms: list[str], limit: int = CANDIDATES) -> list[tuple[int, float]]:
+    """(rowid, BM25 relevance ≥ 0) of the best matches, best first."""
+    if not terms:
+        return []
+    query = " OR ".join(f'"{t}"' for t in terms)
+    rows = connection.execute(
+        f"SELECT rowid, bm25(terms, {', '.join(map(str, _BM25_COLUMNS))}) AS rank FROM terms "
+        "WHERE terms MATCH ? ORDER BY rank LIMIT ?",
+        (query, limit),
+    ).fetchall()
+    return [(rowid, -rank) for rowid, rank in rows]
+
+
+def retrieve(document: Document, index_path: str | Path, limit: int = 2) -> list[Candidate]:
+    """The best sources for `document` (at most `limit`), most likely first."""
+    connection = open_index(index_path)
+    try:
+        lang = guess_language(document.text)
+        hits = lexical_candidates(connection, query_terms(document.text, lang))[:RERANK]
+        ranked = _rerank(connection, document.text, lang, hits)
+    finally:
+        connection.close()
+    if not ranked:
+        return []
+    best = ranked[0].score
+    return [c for c in ranked if c.score >= max(MIN_SCORE, 0.6 * best)][:limit]
+
+
+def _rerank(connection: sqlite3.Connection, text: str, lang: str, hits: list[tuple[int, float]]) -> list[Candidate]:
+    top_bm25 = max((b for _, b in hits), default=1.0) or 1.0
+    entities, figures = set(entity_terms(text, lang)), set(number_terms(text, lang))
+    candidates = []
+    for rowid, bm25 in hits:
+        report = _report(connection, rowid)
+        shared_e = sorted(entities & set(entity_terms(report.text, report.lang)))
+        shared_n = sorted(figures & set(number_terms(report.text, report.lang)))
+        similarity = _lead_similarity(connection, rowid, text, lang, report)
+        overlap = min(1.0, (len(shared_e) + 2 * len(shared_n)) / 20)
+        score = (
+            WEIGHTS["similarity"] * similarity + WEIGHTS["anchors"] * overlap + WEIGHTS["bm25"] * bm25 / top_bm25
+        )
+        candidates.append(
+            Candidate(report, round(score, 4), round(bm25, 3), round(similarity, 4),
+                      tuple(dict.fromkeys(display(t) for t in shared_e)),
+                      tuple(n[1:].replace("x", ".") for n in shared_n))
+        )
+    return sorted(candidates, key=lambda c: (-c.score, c.report.id))
+
+
+def _report(connection: sqlite3.Connection, rowid: int) -> Report:
+    row = connection.execute(
+        "SELECT id, path, lang, title, text, url, date FROM reports WHERE rowid = ?", (rowid,)
+    ).fetchone()
+    return Report(*row)
+
+
+def _lead(text: str) -> str:
+    return " ".join(text[:LEAD_CHARS].split())
+
+
+def _lead_similarity(connection: sqlite3.Connection, rowid: int, text: str, lang: str, report: Report) -> float:
+    """Calibrated similarity (0–1) of the two leads, the candidate's vector cached in the index."""
+    if lang != report.lang and embed.available():
+        vector = _cached_vector(connection, rowid, report)
+        cosine = float(embed.embed([_lead(text)])[0] @ vector)
+        background, scale = 0.80, 0.12
+        return min(1.0, max(0.0, (cosine - background) / scale))
+    sims = similarities([_lead(text)], [_lead(report.text)], lang, report.lang)
+    return min(1.0, max(0.0, (float(sims.one[0, 0]) - sims.background) / sims.scale))
+
+
+def _cached_vector(connection: sqlite3.Connection, rowid: int, report: Report) -> np.ndarray:
+    model = embed.signature()
+    row = connection.execute("SELECT vector FROM vectors WHERE rowid = ? AND model = ?", (rowid, model)).fetchone()
+    if row:
+        return np.frombuffer(row[0], dtype=np.float32)
+    vector = embed.embed([_lead(report.text)])[0]
+    try:
+        with connection:
+            connection.execute("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", (rowid, model, vector.tobytes()))
+    except sqlite3.OperationalError:  # a read-only index still answers, it just caches nothing
+        pass
+    return vector

@@ -1,0 +1,128 @@
+"""Source-based checks MT601–MT606 on constructed pairs, the spun sample and the seed article."""
+
+from __future__ import annotations
+
+import pytest
+from sources_helpers import EN_SOURCE, FR_SOURCE, NEWS, SPUN, context_with, document
+
+from audit.config import Settings
+from audit.ingest import RawText
+from audit.pipeline import audit_text
+from audit.rules import REGISTRY
+from audit.sources.checks import run_source_rules
+
+SOURCE_RULES = [r for r in REGISTRY.values() if r.needs_source]
+FLIPPED = "La Corée du Nord aurait commencé à envoyer des soldats russes en Ukraine, selon le renseignement sud-coréen."
+FAITHFUL = "La Corée du Nord a commencé à envoyer des soldats en Russie pour soutenir Moscou en Ukraine, selon le renseignement sud-coréen."
+SOURCE = "North Korea has begun sending soldiers to Russia to support Moscow's war in Ukraine, South Korea's spy agency said."
+
+
+def _findings(target: list[str], source: list[str], tmp_path, lang="en"):
+    path = tmp_path / f"source-{lang}.txt"
+    path.write_text("\n\n".join(source) + "\n", encoding="utf-8")
+    article = document(target)
+    return list(run_source_rules(article, SOURCE_RULES, context_with(article, path)))
+
+
+def _codes(findings):
+    return sorted(f.code for f in findings)
+
+
+def test_entity_flip_is_critical_and_points_at_the_soldiers(tmp_path):
+    findings = _findings([FLIPPED], [SOURCE], tmp_path)
+    flip = [f for f in findings if f.code == "MT601"]
+    assert len(flip) == 1 and flip[0].text == "soldats russes" and flip[0].severity.value == "critical"
+    assert flip[0].category.value == "accuracy/mistranslation" and flip[0].context == SOURCE
+
+
+def test_faithful_sentence_has_no_entity_flip(tmp_path):
+    assert "MT601" not in _codes(_findings([FAITHFUL], [SOURCE], tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("target", "source", "flagged"),
+    [
+        ("Le vice-ministre nord-coréen de la Défense a évoqué l’envoi de personnel civil.",
+         "Le vice-ministre sud-coréen de la Défense a évoqué l’envoi de personnel civil.", "nord-coréen"),
+        ("Moscou cherchait à élargir le conflit en faisant appel aux soldats de Séoul.",
+         "Moscou cherchait à élargir le conflit en faisant appel aux soldats de Pyongyang.", "soldats de Séoul"),
+    ],
+)
+def test_french_source_flips(tmp_path, target, source, flagged):
+    findings = _findings([target], [source], tmp_path, "fr")
+    assert [f.text for f in findings if f.code == "MT601"] == [flagged]
+
+
+def test_number_mismatch_but_not_the_same_number_written_differently(tmp_path):
+    source = ["A first group of 1,500 special forces troops has already arrived in Russia's Far East."]
+    wrong = _findings(["Un premier groupe de 15 000 membres des forces spéciales est arrivé dans l’Extrême-Orient russe."], source, tmp_path)
+    right = _findings(["Un premier groupe de 1 500 membres des forces spéciales est arrivé dans l’Extrême-Orient russe."], source, tmp_path)
+    assert [(f.code, f.text, f.suggestion) for f in wrong if f.code == "MT602"] == [("MT602", "15 000", "1500")]
+    assert "MT602" not in _codes(right)
+
+
+def test_negation_flip(tmp_path):
+    source = ["NATO Secretary General Mark Rutte said the alliance could not confirm the presence of troops."]
+    dropped = _findings(["Le secrétaire général de l’OTAN, Mark Rutte, a confirmé la présence de troupes."], source, tmp_path)
+    kept = _findings(["Le secrétaire général de l’OTAN, Mark Rutte, ne peut pas confirmer la présence de troupes."], source, tmp_path)
+    assert [f.severity.value for f in dropped if f.code == "MT603"] == ["critical"]
+    assert "MT603" not in _codes(kept)
+
+
+def test_omission_and_addition(tmp_path):
+    source = [
+        "La Corée du Nord a envoyé 1 500 soldats des forces spéciales en Russie, selon Séoul.",
+        "Le Kremlin, allié de Pyongyang, dément toute implication dans ce déploiement.",
+        "Au total, quelque 12 000 militaires nord-coréens pourraient être dépêchés, selon le NIS.",
+    ]
+    target = [
+        "La Corée du Nord a envoyé 1 500 soldats des forces spéciales en Russie, selon Séoul.",
+        "Les vendanges s’achèvent dans la plupart des villages de Bourgogne cette semaine.",
+        "Au total, quelque 12 000 militaires nord-coréens pourraient être dépêchés, selon le NIS.",
+    ]
+    findings = _findings(target, source, tmp_path, "fr")
+    omission = [f for f in findings if f.code == "MT604"]
+    addition = [f for f in findings if f.code == "MT605"]
+    assert len(omission) == 1 and "Kremlin" in omission[0].context
+    assert [f.text for f in addition] == [target[1]]
+
+
+def test_untranslated_source_sentence(tmp_path):
+    english = "They are expected to be deployed to the front line once their acclimatisation period is over."
+    findings = _findings(["Les troupes sont stationnées à Vladivostok selon l’agence.", english],
+                         ["The troops are stationed at bases in Vladivostok, the agency said.", english], tmp_path)
+    assert [f.text for f in findings if f.code == "MT606"] == [english]
+
+
+@pytest.fixture(scope="module")
+def news_index(tmp_path_factory):
+    from audit.sources.index import build_index
+
+    path = tmp_path_factory.mktemp("index") / "news.sqlite"
+    build_index(str(NEWS), path)
+    return str(path)
+
+
+def _audit(text: str, index: str):
+    return audit_text(RawText("<article>", text, "utf-8", "text/plain", ()), Settings(sources=str(NEWS), index=index))
+
+
+def test_spun_sample_end_to_end(news_index):
+    result = _audit(SPUN.read_text(encoding="utf-8"), news_index)
+    chosen = [s.report.id for s in result.sources.sources]
+    assert chosen[0] == FR_SOURCE.name and EN_SOURCE.name in chosen
+    flips = [f for f in result.findings if f.code == "MT601"]
+    assert flips[0].text == "soldats russes" and "en Russie" in flips[0].context
+    assert "MT606" in {f.code for f in result.findings}
+    flipped_sentence = result.document.sentence_at(flips[0].start).index
+    spans = result.sourced_sentences[flipped_sentence].spans
+    assert {s.source_id for s in spans} == {FR_SOURCE.name, EN_SOURCE.name}
+    assert next(s for s in spans if s.reference).reference.chrf > 50
+
+
+def test_seed_article_flip_is_critical(seed_text, news_index):
+    result = _audit(seed_text, news_index)
+    print("\nseed sources:", [(s.report.id, s.candidate.score) for s in result.sources.sources])
+    flip = next(f for f in result.findings if f.code == "MT601")
+    assert flip.text == "soldats russes" and flip.severity.value == "critical"
+    assert "Russia" in flip.context or "Russie" in flip.context
