@@ -4,7 +4,10 @@ Each text is long enough to be detected as French, so the rule runs as in real u
 meta-test fails when a rule has no example here.
 """
 
-_FRENCH_TAIL = "\n\nLe gouvernement a publié un communiqué vendredi matin pour préciser sa position."
+_FRENCH_TAIL = (
+    "\n\nLe gouvernement a publié un communiqué vendredi matin pour préciser sa position. "
+    "Les députés de l’opposition ont demandé des explications au ministre avant la fin de la session."
+)
 
 EXAMPLES = [
     ("MT101", "Il a parlé d’une “menace importante” pour la région.", "Il a parlé d’une « menace importante » pour la région."),
@@ -16,12 +19,12 @@ EXAMPLES = [
     ("MT104", "Le bilan est lourd: trois morts et dix blessés dans la région.", "Le bilan est lourd : trois morts et dix blessés, à 8:30 selon https://exemple.fr."),
     ("MT105", "Il dénonce «la coalition des criminels» devant la presse.", "Il dénonce « la coalition des criminels » devant la presse."),
     ("MT106", "Les troupes sont arrivées , selon les services de renseignement.", "Les troupes sont arrivées, selon les services de renseignement."),
-    ("MT201", "For Latest Updates Follow us on Google News", "Suivez l’actualité de la guerre en Ukraine sur notre site."),
+    ("MT201", "The first troops arrived in eastern Russia last week, according to Seoul.", "Suivez l’actualité de la guerre en Ukraine sur notre site."),
     ("MT202", "Les soldats ont été déployés near the border selon les services de Séoul.", "Les soldats ont été déployés près de la frontière, selon les services de Séoul, ce week-end."),
     ("MT203", "Selon cette Source, un premier contingent serait arrivé en Russie.", "Selon cette source, un premier contingent serait arrivé en Russie, où les Russes l’attendaient."),
     ("MT203", "Ces livraisons violeraient les sanctions des Nations Unies contre Pyongyang.", "Ces livraisons violeraient les sanctions des Nations unies contre Pyongyang."),
     ("MT301", "Volodymyr Zelenskiy affirme détenir des informations sur ces troupes.", "Volodymyr Zelensky affirme détenir des informations sur ces troupes."),
-    ("MT302", "Les forces seraient stationnées à Blagoveshchensk depuis octobre.", "Les forces seraient stationnées à Blagovechtchensk depuis octobre."),
+    ("MT302", "Les forces seraient stationnées près de Shchyolkovo depuis octobre.", "Les forces seraient stationnées près de Chtchiolkovo depuis octobre."),
     ("MT401", 'La Corée du Nord dément. type="image/avif" class="jsx-2028956212">', "La Corée du Nord dément, selon un communiqué de l’agence officielle."),
     ("MT401", "La Corée du Nord&nbsp;dément toute présence de soldats en Russie.", "La Corée du Nord dément toute présence de soldats en Russie."),
     ("MT402", "a déclaré l’agence Yonhap (nouvelle fenêtre) vendredi dernier.", "a déclaré l’agence Yonhap vendredi dernier dans une dépêche."),
