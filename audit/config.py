@@ -34,6 +34,7 @@ class Settings:
     index: str | None = None  # the corpus index (default: SOURCES/.mtaudit-index.sqlite)
     max_sources: int = 2
     comet_model: str | None = None  # a local COMET checkpoint, for per-sentence COMET scores
+    terminology: dict[str, str] = field(default_factory=dict)  # the site's term to avoid → to use
 
     def __post_init__(self) -> None:
         if self.fail_on not in FAIL_ON_CHOICES:
@@ -62,5 +63,6 @@ class Settings:
             f"baseline:{'yes' if self.baseline else 'no'}",
             f"sources:{'yes' if self.sources else 'no'}",
             f"comet:{'yes' if self.comet_model else 'no'}",
+            f"terminology:+{len(self.terminology)}",
         ]
         return "|".join(parts)

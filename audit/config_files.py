@@ -83,6 +83,13 @@ def _severity(value) -> dict[str, str]:
     return table
 
 
+def _terminology(value) -> dict[str, str]:
+    table = _pairs(value, "=")
+    if not all(isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip() for k, v in table.items()):
+        raise _Bad("expected `term to avoid = term to use` pairs of words")
+    return {k.strip(): v.strip() for k, v in table.items()}
+
+
 def _per_file_ignores(value) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((glob, _codes(codes)) for glob, codes in _pairs(value, ":").items())
 
@@ -139,6 +146,7 @@ CONVERTERS: dict[str, Callable] = {
     "per_file_ignores": _per_file_ignores,
     "accept": _strings,
     "baseline": _path,
+    "terminology": _terminology,
 }
 
 

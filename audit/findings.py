@@ -42,6 +42,7 @@ class Category(str, Enum):
     MARKUP = "residue/markup"
     BOILERPLATE = "residue/boilerplate"
     DUPLICATE = "residue/duplicate"
+    TERMINOLOGY = "terminology/wrong-term"
 
     @property
     def dimension(self) -> str:

@@ -52,7 +52,9 @@ def audit_text(raw: RawText, settings: Settings) -> Audit:
     findings: list[Finding] = []
     sources, sourced = None, ()
     if is_french(language):
-        options = RuleOptions(settings.strict_spacing, settings.boilerplate)
+        options = RuleOptions(
+            settings.strict_spacing, settings.boilerplate, tuple(sorted(settings.terminology.items()))
+        )
         detected = list(run_rules(document, selected_rules(settings), options))
         if settings.sources:
             sources, source_findings, sourced = _with_sources(document, settings)

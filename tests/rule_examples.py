@@ -33,4 +33,14 @@ EXAMPLES = [
     ("MT501", "Le soldat parle de les troupes envoyées en Russie par le régime.", "Le soldat parle des troupes envoyées en Russie par le régime."),
     ("MT502", "Cette décision fait sens pour Séoul et ses alliés de la région.", "Cette décision a du sens pour Séoul et ses alliés de la région."),
 ]
-EXAMPLES = [(code, bad + _FRENCH_TAIL, good + _FRENCH_TAIL) for code, bad, good in EXAMPLES]
+EXAMPLES = [(code, bad + _FRENCH_TAIL, good + _FRENCH_TAIL, {}) for code, bad, good in EXAMPLES]
+
+# Rules that only speak once configured: (code, bad, good, settings).
+EXAMPLES.append(
+    (
+        "MT503",
+        "Envoyez vos questions par e-mail à la rédaction." + _FRENCH_TAIL,
+        "Envoyez vos questions par courriel à la rédaction, ou un e-mailing." + _FRENCH_TAIL,
+        {"terminology": {"e-mail": "courriel"}},
+    )
+)

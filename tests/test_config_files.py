@@ -95,3 +95,14 @@ def test_boilerplate_from_a_file_reaches_the_rule(tmp_path):
     text = "Le ministre a démenti vendredi toute présence de soldats.\n\nAbonnez-vous à notre lettre\n"
     settings, _, _ = _load(tmp_path, "mtaudit.toml", 'boilerplate = ["Abonnez-vous à notre lettre"]\n')
     assert "MT403" in [f.code for f in audit_of("a.txt", text, boilerplate=settings.boilerplate).findings]
+
+
+def test_terminology_from_toml_and_setup_cfg(tmp_path):
+    toml, _, _ = _load(tmp_path, "mtaudit.toml", '[terminology]\n"e-mail" = "courriel"\nKyiv = "Kiev"\n')
+    assert toml.terminology == {"e-mail": "courriel", "Kyiv": "Kiev"}
+    other = tmp_path / "cfg"
+    other.mkdir()
+    cfg, _, _ = _load(other, "setup.cfg", "[mtaudit]\nterminology =\n  e-mail = courriel\n")
+    assert cfg.terminology == {"e-mail": "courriel"}
+    with pytest.raises(UserError, match="terminology"):
+        _load(tmp_path / "cfg", "mtaudit.toml", "terminology = 3\n")

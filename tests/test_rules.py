@@ -14,16 +14,16 @@ from conftest import codes
 SOURCE_FREE = sorted(code for code, rule_ in REGISTRY.items() if not rule_.needs_source)
 
 
-@pytest.mark.parametrize("code,bad,good", EXAMPLES, ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(EXAMPLES)])
-def test_rule_flags_bad_and_passes_good(code, bad, good):
-    assert code in codes(bad), f"{code} missed: {bad!r}"
-    assert code not in codes(good), f"{code} false alarm: {good!r}"
+@pytest.mark.parametrize("code,bad,good,settings", EXAMPLES, ids=[f"{e[0]}-{i}" for i, e in enumerate(EXAMPLES)])
+def test_rule_flags_bad_and_passes_good(code, bad, good, settings):
+    assert code in codes(bad, **settings), f"{code} missed: {bad!r}"
+    assert code not in codes(good, **settings), f"{code} false alarm: {good!r}"
 
 
 @pytest.mark.parametrize("code", SOURCE_FREE)
 def test_every_rule_has_examples_and_documentation(code):
     rule_ = REGISTRY[code]
-    assert any(c == code for c, _, _ in EXAMPLES), f"{code} has no example in rule_examples.py"
+    assert any(example[0] == code for example in EXAMPLES), f"{code} has no example in rule_examples.py"
     doc = rule_.documentation
     assert "Why:" in doc and "Example:" in doc and "Use instead:" in doc
     assert re.fullmatch(r"MT\d{3}", code)

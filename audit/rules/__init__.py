@@ -5,7 +5,14 @@ sources stage, in `audit.sources.checks`, and are registered here too so `mtaudi
 lists every code.
 """
 
-from audit.rules import residue, transliteration, typography, untranslated, wording  # noqa: F401
+from audit.rules import (  # noqa: F401
+    residue,
+    terminology,
+    transliteration,
+    typography,
+    untranslated,
+    wording,
+)
 from audit.rules.registry import REGISTRY, Hit, Rule, RuleOptions, rule, run_rules
 from audit.sources import checks as _source_checks  # noqa: F401
 

@@ -33,6 +33,7 @@ class RuleOptions:
 
     strict_spacing: bool = False
     extra_boilerplate: tuple[str, ...] = ()
+    terminology: tuple[tuple[str, str], ...] = ()  # (term to avoid, term to use)
 
 
 Check = Callable[[Document, RuleOptions], Iterable[Hit]]
