@@ -8,7 +8,6 @@ page never loses a whole site's results. Results keep the order of the inputs.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
 from audit.config import Settings
@@ -48,5 +47,7 @@ def _outcomes(paths: list[str], settings: Settings, jobs: int) -> Iterator[Outco
     yield audit_one(paths[0], settings)
     rest = paths[1:]
     chunk = max(1, min(16, len(rest) // (jobs * 8)))
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing costs 50 ms to import
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(partial(audit_one, settings=settings), rest, chunksize=chunk)

@@ -10,7 +10,6 @@ Schema history:
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 
 import audit
 from audit.language import LANGDETECT_SEED
@@ -18,22 +17,14 @@ from audit.pipeline import Audit
 from audit.reporters.source_fields import chosen_sources, score_signatures, sentence_sources
 from audit.run import Run
 from audit.scores.mqm import SIGNATURE as MQM_SIGNATURE
+from audit.versions import installed_version
 
 SCHEMA_VERSION = "1.1"
 _LIBRARIES = ("langdetect", "lingua-language-detector", "sentencex", "selectolax")
 
 
-@lru_cache(maxsize=1)
 def library_versions() -> dict[str, str]:
-    from importlib.metadata import PackageNotFoundError, version
-
-    found = {}
-    for name in _LIBRARIES:
-        try:
-            found[name] = version(name)
-        except PackageNotFoundError:
-            found[name] = "absent"
-    return found
+    return {name: installed_version(name) for name in _LIBRARIES}
 
 
 def document_dict(result: Audit) -> dict:
