@@ -32,6 +32,7 @@ lint: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(BIN)/python tools/bench.py
 	$(BIN)/python tools/bench_batch.py
+	$(BIN)/python tools/bench_sources.py
 
 eval: $(VENV)/.installed-dev
 	$(BIN)/python tools/evaluate.py

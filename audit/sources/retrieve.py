@@ -47,12 +47,15 @@ class Candidate:
     shared_numbers: tuple[str, ...]
 
 
-def query_terms(text: str, lang: str = "fr", words: int = 30) -> list[str]:
+MAX_TERMS = 40  # each OR-ed term walks its posting list: the query's cost grows with the count
+
+
+def query_terms(text: str, lang: str = "fr", words: int = 12) -> list[str]:
     """FTS5 terms for `text`: entity and number terms first, then frequent content words."""
     anchors = entity_terms(text, lang) + number_terms(text, lang)
     common = Counter(w.lower() for w in _WORD.findall(text)).most_common(words)
     terms = dict.fromkeys(re.sub(r"[^\w-]", "", t) for t in anchors + [w for w, _ in common])
-    return [t for t in terms if t]
+    return [t for t in terms if t][:MAX_TERMS]
 
 
 def lexical_candidates(connection: sqlite3.Connection, terms: list[str], limit: int = CANDIDATES) -> list[tuple[int, float]]:
