@@ -43,9 +43,11 @@ def document_language(document: Document) -> LanguageGuess:
         return LanguageGuess("und", 1.0)
     detector = _langdetect_factory().create()
     detector.append(sample)
+    from langdetect.lang_detect_exception import LangDetectException
+
     try:
         best = detector.get_probabilities()[0]
-    except Exception:  # langdetect raises its own exception when it finds no features
+    except LangDetectException:  # no features: nothing langdetect recognises
         return LanguageGuess("und", 0.0)
     return LanguageGuess(best.lang, round(best.prob, 4))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
@@ -22,12 +22,12 @@ def data_key(name: str) -> str:
     return f"{name} {stat.st_size} {stat.st_mtime_ns}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_lines(name: str) -> tuple[str, ...]:
     """Non-empty, non-comment lines of a text or TSV data file."""
     return tuple(line for line in _read(name).splitlines() if line.strip() and not line.startswith("#"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_toml(name: str) -> dict:
     return tomllib.loads(_read(name))

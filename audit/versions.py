@@ -10,10 +10,10 @@ from __future__ import annotations
 import os
 import re
 import sys
-from functools import lru_cache
+from functools import cache
 
 
-@lru_cache(maxsize=None)
+@cache
 def installed_version(distribution: str) -> str:
     """The installed version of `distribution`, or 'absent'."""
     prefix = re.sub(r"[-_.]+", "_", distribution).lower() + "-"
@@ -29,7 +29,7 @@ def installed_version(distribution: str) -> str:
         return "absent"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _listing(folder: str) -> tuple[str, ...]:
     try:
         return tuple(sorted(os.listdir(folder or ".")))

@@ -12,11 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEED
 
 from audit.config import Settings
 from audit.evaluation import read_annotations, score, spans_of, table
 from audit.pipeline import audit_path
-from conftest import ROOT, SEED
 
 ANNOTATIONS = ROOT / "tests" / "data" / "annotations.jsonl"
 SOURCE_ONLY = ("MT6",)

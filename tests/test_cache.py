@@ -8,7 +8,7 @@ from audit import cache
 def test_builds_once_then_reads(tmp_path, monkeypatch):
     monkeypatch.setenv("MTAUDIT_CACHE_DIR", str(tmp_path))
     calls = []
-    build = lambda: calls.append(1) or {"mot": 1.5}  # noqa: E731
+    build = lambda: calls.append(1) or {"mot": 1.5}
     assert cache.cached("t", "k1", build) == {"mot": 1.5}
     assert cache.cached("t", "k1", build) == {"mot": 1.5}
     assert len(calls) == 1

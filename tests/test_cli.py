@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
 
 SPUN = (
@@ -24,7 +23,7 @@ CLEAN = (
 
 def run(*args, stdin: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "audit", *args], input=stdin, capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-m", "audit", *args], input=stdin, capture_output=True, text=True, cwd=ROOT, check=False
     )
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
+from conftest import audit_string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import audit_string
 
 FRENCH_BITS = [
     "Le Kremlin dément.", "« une menace »a dit", "cette Source", "“quote”", "<p class=\"x\">", "&nbsp;",

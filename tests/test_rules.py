@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import codes
+from rule_examples import EXAMPLES
 
 from audit.resources import data_toml
 from audit.rules import REGISTRY
-from rule_examples import EXAMPLES
-from conftest import codes
 
 SOURCE_FREE = sorted(code for code, rule_ in REGISTRY.items() if not rule_.needs_source)
 

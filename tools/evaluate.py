@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from audit.config import Settings  # noqa: E402
-from audit.evaluation import read_annotations, roc_auc, score, spans_of, table  # noqa: E402
-from audit.pipeline import audit_path  # noqa: E402
+from audit.config import Settings
+from audit.evaluation import read_annotations, roc_auc, score, spans_of, table
+from audit.pipeline import audit_path
 
 SEED = ROOT.parent / "shared" / "seed" / "article.txt"
 DATA = ROOT / "tests" / "data"

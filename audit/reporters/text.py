@@ -7,8 +7,8 @@ from collections import Counter, defaultdict
 
 from audit.findings import Finding, Severity
 from audit.pipeline import Audit
-from audit.reporters.source_fields import sentence_source_lines, source_summary_lines
 from audit.reporters.batch_table import batch_table
+from audit.reporters.source_fields import sentence_source_lines, source_summary_lines
 from audit.rules import REGISTRY
 from audit.run import Run
 from audit.scores.mqm import NIT_CAP

@@ -24,10 +24,7 @@ _SENTENCE_SHARE = 0.5
 _CONCLUSIVE_SHARE = 0.75
 _LINGUA_CONFIRMS = 0.7
 _LINGUA_MIN_WORDS = 3
-_DETERMINERS = (
-    "ce cet cette ces un une mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs "
-    "chaque quelque aucun aucune plusieurs"
-).split()
+_DETERMINERS = ["ce", "cet", "cette", "ces", "un", "une", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs", "chaque", "quelque", "aucun", "aucune", "plusieurs"]
 _DETERMINER_THEN_CAPITAL = re.compile(
     r"\b(?i:" + "|".join(_DETERMINERS) + r")[ \u00a0]+([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿœ]+)\b(?![ \u00a0]*[A-ZÀ-ÖØ-Þ&-])"
 )

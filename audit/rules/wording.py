@@ -7,9 +7,9 @@ must match and a counter-example that must not (the tests run them all).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Iterator
-from functools import lru_cache
+from dataclasses import replace
+from functools import cache
 
 from audit.document import Document
 from audit.findings import Category, Severity
@@ -17,7 +17,7 @@ from audit.resources import data_toml
 from audit.rules.registry import Hit, RuleOptions, rule
 
 
-@lru_cache(maxsize=None)
+@cache
 def _entries(name: str, table: str, flags: int) -> tuple[tuple[re.Pattern, Hit], ...]:
     """Each entry's compiled regex, with a template Hit carrying its message and fix."""
     return tuple(

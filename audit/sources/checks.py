@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 from audit.document import Document
 from audit.findings import Category, Finding, Severity
 from audit.rules.registry import Hit, Rule, rule, to_finding
-from audit.sources.anchors import Mention, concept_names, mentions, numbers
 
 if TYPE_CHECKING:  # registering these rules must not load numpy: `mtaudit check` starts fast
     from audit.sources.align import Link
     from audit.sources.aligned import AlignedSource, SourceContext
+    from audit.sources.anchors import Mention
 
 MIN_CONFIDENCE = 0.5
 MIN_WORDS = 4
@@ -67,21 +67,25 @@ def entity_flip(document: Document, context: SourceContext) -> Iterator[Hit]:
     (source: North Korea has begun sending soldiers to Russia…)
     Use instead: La Corée du Nord aurait commencé à envoyer des soldats en Russie.
     """
+    from audit.sources import anchors  # regex tables: compiled only when sources are used
+
     for aligned, link in _matches(context):
         start, end = _target_span(document, link)
         source_text = aligned.source_text(link)
-        target = mentions(document.text[start:end], "fr")
-        source = mentions(source_text, aligned.alignment.source_lang)
+        target = anchors.mentions(document.text[start:end], "fr")
+        source = anchors.mentions(source_text, aligned.alignment.source_lang)
         for mention, message in _flips(target, source):
             yield Hit(start + mention.phrase_start, start + mention.end, message, context=source_text)
 
 
 def _flips(target: list[Mention], source: list[Mention]) -> Iterator[tuple[Mention, str]]:
+    from audit.sources import anchors  # regex tables: compiled only when sources are used
+
     source_keys = {m.key for m in source}
     source_people = {m.key for m in source if m.people}
     source_places = {m.key for m in source if m.role == "place"}
     target_keys = {m.key for m in target}
-    names, reported = concept_names(), set()
+    names, reported = anchors.concept_names(), set()
     for mention in target:
         if mention.key in reported:
             continue
@@ -113,11 +117,13 @@ def number_mismatch(document: Document, context: SourceContext) -> Iterator[Hit]
     Example: Un premier contingent de 15 000 soldats est arrivé. (source: A first group of 1,500…)
     Use instead: Un premier contingent de 1 500 soldats est arrivé.
     """
+    from audit.sources import anchors  # regex tables: compiled only when sources are used
+
     for aligned, link in _matches(context):
         start, end = _target_span(document, link)
         source_text = aligned.source_text(link)
-        source_values = [n.value for n in numbers(source_text, aligned.alignment.source_lang)]
-        target = numbers(document.text[start:end], "fr")
+        source_values = [n.value for n in anchors.numbers(source_text, aligned.alignment.source_lang)]
+        target = anchors.numbers(document.text[start:end], "fr")
         unmatched = [v for v in source_values if v not in {n.value for n in target}]
         for number in target if unmatched else ():
             if number.value not in source_values:
