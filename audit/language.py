@@ -20,7 +20,7 @@ from audit.resources import data_key, data_lines
 # Latin-script languages a French page could be confused with; other scripts are caught first.
 DOCUMENT_LANGUAGES = ("fr", "en", "es", "it", "de", "pt", "nl", "ca", "ro", "pl")
 LANGDETECT_SEED = 0
-_SAMPLE_CHARS = 800
+_SAMPLE_CHARS = 500
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ]")
 _LETTER = re.compile(r"[^\W\d_]")
 
