@@ -9,10 +9,9 @@ cannot be written, tables are built in memory and nothing fails.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
-import tempfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -31,7 +30,7 @@ def cache_dir() -> Path:
 
 def cached(name: str, key: str, build: Callable[[], T]) -> T:
     """The table `build()` returns, read from the cache when `key` matches."""
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    digest = f"{zlib.crc32(key.encode('utf-8')):08x}"  # a file name, not a security check
     path = cache_dir() / f"{name}-{digest}.marshal"
     try:
         return marshal.loads(path.read_bytes())
@@ -45,6 +44,8 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
 def _store(path: Path, value: object) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only a cache miss writes
+
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
             handle.write(marshal.dumps(value))
         os.replace(handle.name, path)

@@ -11,8 +11,13 @@ such set can be proven, the pattern always runs.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache, cached_property
 from re import _constants as sre  # the parser's opcodes; stable since Python 3.11
 from re import _parser
+
+from audit.cache import cached
+from audit.resources import data_key, data_toml
 
 _MIN_LITERAL = 3
 
@@ -58,3 +63,54 @@ def _element(op, argument) -> frozenset[str] | None:
 
 def may_match(literals: frozenset[str] | None, lowered_text: str) -> bool:
     return literals is None or any(literal in lowered_text for literal in literals)
+
+
+@dataclass(frozen=True)
+class DataPattern:
+    """One regex entry of a data file: its table row, its literals, compiled on first use.
+
+    A case-insensitive regex with no capital in it runs case-sensitively on lower-cased text
+    (`lowered`): the same matches, two to three times faster in `re`.
+    """
+
+    entry: dict
+    flags: int
+    literals: frozenset[str] | None
+
+    @property
+    def lowered(self) -> bool:
+        return bool(self.flags & re.IGNORECASE) and not _UPPERCASE_LITERAL.search(self.entry["regex"])
+
+    @cached_property
+    def original(self) -> re.Pattern:
+        """The regex with its own flags, for text that cannot be lower-cased in place."""
+        return re.compile(self.entry["regex"], self.flags)
+
+    @cached_property
+    def compiled(self) -> re.Pattern:
+        """The regex to run on lower-cased text when `lowered`, else `original`."""
+        if self.lowered:
+            return re.compile(self.entry["regex"], self.flags & ~re.IGNORECASE)
+        return self.original
+
+
+_UPPERCASE_LITERAL = re.compile(r"(?<!\\)[A-ZÀ-Þ]")
+
+
+@cache
+def data_patterns(name: str, table: str, flags: int = 0) -> tuple[DataPattern, ...]:
+    """The entries of `table` in data file `name`; the literals are kept in the table cache,
+    so a cold run parses no regex it will not use."""
+    entries = data_toml(name)[table]
+    literals = cached(
+        f"literals-{name}",
+        f"{data_key(name)} {flags} {_MIN_LITERAL}",
+        lambda: [sorted(found) if (found := required_literals(e["regex"], flags)) else None for e in entries],
+    )
+    return tuple(DataPattern(e, flags, frozenset(l) if l else None) for e, l in zip(entries, literals))
+
+
+def active_patterns(patterns: tuple[DataPattern, ...], text: str) -> list[DataPattern]:
+    """The patterns that may match somewhere in `text`."""
+    lowered = text.lower()
+    return [p for p in patterns if may_match(p.literals, lowered)]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from audit.document import Document
 from audit.findings import Category, Severity
-from audit.resources import data_lines, data_toml
+from audit.resources import data_lines
+from audit.rules.prefilter import DataPattern, active_patterns, data_patterns
 from audit.rules.registry import Hit, RuleOptions, rule
 
 _MARKUP = re.compile(
@@ -68,21 +68,10 @@ def link_label(document: Document, options: RuleOptions) -> Iterator[Hit]:
         yield Hit(match.start(), match.end(), "link label copied from the source page", "")
 
 
-@dataclass(frozen=True)
-class _BoilerplateLine:
-    pattern: re.Pattern
-    message: str
-    announces_link: bool  # "Lire aussi": the next short line is the linked headline
-
-
 @lru_cache(maxsize=8)
-def _boilerplate(extra: tuple[str, ...]) -> tuple[_BoilerplateLine, ...]:
-    entries = [
-        _BoilerplateLine(re.compile(e["regex"], re.IGNORECASE), e["message"], e.get("announces_link", False))
-        for e in data_toml("boilerplate.toml")["line"]
-    ]
-    entries += [_BoilerplateLine(re.compile(p, re.IGNORECASE), "site boilerplate (configured)", False) for p in extra]
-    return tuple(entries)
+def _configured_boilerplate(extra: tuple[str, ...]) -> tuple[DataPattern, ...]:
+    entries = ({"regex": regex, "message": "site boilerplate (configured)"} for regex in extra)
+    return tuple(DataPattern(entry, re.IGNORECASE, None) for entry in entries)
 
 
 @rule("MT403", "boilerplate", Category.BOILERPLATE, Severity.MAJOR, mt_weight=1.0)
@@ -97,7 +86,8 @@ def boilerplate(document: Document, options: RuleOptions) -> Iterator[Hit]:
     Example: Suivez la couverture complète
     Use instead: remove the line.
     """
-    patterns = _boilerplate(options.extra_boilerplate)
+    patterns = active_patterns(data_patterns("boilerplate.toml", "line", re.IGNORECASE), document.text)
+    patterns += _configured_boilerplate(options.extra_boilerplate)
     announced = False
     for match in _LINE.finditer(document.text):
         line = match.group()
@@ -105,12 +95,12 @@ def boilerplate(document: Document, options: RuleOptions) -> Iterator[Hit]:
         if not stripped:
             continue
         start = match.start() + line.index(stripped)
-        entry = next((e for e in patterns if e.pattern.match(stripped)), None)
-        if entry is not None:
-            yield Hit(start, start + len(stripped), entry.message, "")
+        found = next((p.entry for p in patterns if p.original.match(stripped)), None)
+        if found is not None:
+            yield Hit(start, start + len(stripped), found["message"], "")
         elif announced and _looks_like_headline(stripped):
             yield Hit(start, start + len(stripped), "headline of a link to another article", "")
-        announced = entry is not None and entry.announces_link
+        announced = found is not None and found.get("announces_link", False)
 
 
 def _looks_like_headline(line: str) -> bool:

@@ -8,61 +8,34 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
-from functools import cache
-from typing import NamedTuple
 
 from audit.document import Document
 from audit.findings import Category, Severity
-from audit.resources import data_toml
-from audit.rules.prefilter import may_match, required_literals
+from audit.rules.prefilter import DataPattern, active_patterns, data_patterns
 from audit.rules.registry import Hit, RuleOptions, rule
-
-
-class _Entry(NamedTuple):
-    pattern: re.Pattern
-    lowered: bool  # runs case-sensitively on lower-cased text (faster than IGNORECASE)
-    literals: frozenset[str] | None  # one must occur in the document, or the entry is skipped
-    template: Hit
-
-
-_UPPERCASE_LITERAL = re.compile(r"(?<!\\)[A-ZÀ-Þ]")
-
-
-@cache
-def _entries(name: str, table: str, flags: int) -> tuple[_Entry, ...]:
-    """Each entry's compiled regex, its literal prefilter, and a template Hit.
-
-    A case-insensitive regex with no capital in it runs case-sensitively on lower-cased text:
-    the same matches, two to three times faster in `re`.
-    """
-    entries = []
-    for e in data_toml(name)[table]:
-        lowered = bool(flags & re.IGNORECASE) and not _UPPERCASE_LITERAL.search(e["regex"])
-        pattern = re.compile(e["regex"], flags & ~re.IGNORECASE if lowered else flags)
-        template = Hit(0, 0, e["message"], e.get("suggestion") or None, None, _severity(e))
-        entries.append(_Entry(pattern, lowered, required_literals(e["regex"], flags), template))
-    return tuple(entries)
 
 
 def _severity(entry: dict) -> Severity | None:
     return Severity(entry["severity"]) if "severity" in entry else None
 
 
-def _scan(document: Document, entries: tuple[_Entry, ...]) -> Iterator[Hit]:
-    document_lower = document.text.lower()
-    active = [e for e in entries if may_match(e.literals, document_lower)]
+def _scan(document: Document, patterns: tuple[DataPattern, ...]) -> Iterator[Hit]:
+    active = active_patterns(patterns, document.text)
     for sentence in document.sentences:
         lower = sentence.text.lower()
         if len(lower) != len(sentence.text):  # a rare letter (İ) that lower-cases to two
             lower = None
-        for pattern, lowered, _, template in active:
-            if lowered and lower is None:
-                pattern, lowered = re.compile(pattern.pattern, pattern.flags | re.IGNORECASE), False
-            for match in pattern.finditer(lower if lowered else sentence.text):
+        for data in active:
+            if data.lowered and lower is not None:
+                pattern, text = data.compiled, lower
+            else:
+                pattern, text = data.original, sentence.text
+            for match in pattern.finditer(text):
                 if match.end() > match.start():
                     start = sentence.start + match.start()
-                    yield replace(template, start=start, end=start + len(match.group()))
+                    entry = data.entry
+                    yield Hit(start, start + len(match.group()), entry["message"],
+                              entry.get("suggestion") or None, None, _severity(entry))
 
 
 @rule("MT501", "mt-grammar", Category.GRAMMAR, Severity.MAJOR, mt_weight=3.0)
@@ -75,7 +48,7 @@ def mt_grammar(document: Document, options: RuleOptions) -> Iterator[Hit]:
     Example: Pyongyang aurait décidé d’envoyer « troupes importantes ».
     Use instead: Pyongyang aurait décidé d’envoyer « des troupes importantes ».
     """
-    yield from _scan(document, _entries("grammar.toml", "pattern", 0))
+    yield from _scan(document, data_patterns("grammar.toml", "pattern"))
 
 
 @rule("MT502", "calque", Category.CALQUE, Severity.MINOR, mt_weight=1.5)
@@ -88,4 +61,4 @@ def calque(document: Document, options: RuleOptions) -> Iterator[Hit]:
     Example: Cette décision fait sens pour Séoul.
     Use instead: Cette décision a du sens pour Séoul.
     """
-    yield from _scan(document, _entries("calques.toml", "calque", re.IGNORECASE))
+    yield from _scan(document, data_patterns("calques.toml", "calque", re.IGNORECASE))
