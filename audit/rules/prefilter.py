@@ -77,7 +77,7 @@ class DataPattern:
     flags: int
     literals: frozenset[str] | None
 
-    @property
+    @cached_property
     def lowered(self) -> bool:
         return bool(self.flags & re.IGNORECASE) and not _UPPERCASE_LITERAL.search(self.entry["regex"])
 

@@ -33,9 +33,8 @@ def _scan(document: Document, patterns: tuple[DataPattern, ...]) -> Iterator[Hit
             for match in pattern.finditer(text):
                 if match.end() > match.start():
                     start = sentence.start + match.start()
-                    entry = data.entry
-                    yield Hit(start, start + len(match.group()), entry["message"],
-                              entry.get("suggestion") or None, None, _severity(entry))
+                    yield Hit(start, start + len(match.group()), data.entry["message"],
+                              data.entry.get("suggestion") or None, None, _severity(data.entry))
 
 
 @rule("MT501", "mt-grammar", Category.GRAMMAR, Severity.MAJOR, mt_weight=3.0)
