@@ -37,7 +37,7 @@ bench: $(VENV)/.installed-dev
 eval: $(VENV)/.installed-dev
 	$(BIN)/python tools/evaluate.py
 
-# Regenerates the word lists in audit/rules/data from the pinned wordfreq.
+# Regenerates the word lists in audit/data from the pinned wordfreq.
 lexicon: $(VENV)/.installed-dev
 	$(BIN)/python tools/build_lexicon.py
 
