@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
+
+_NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ class Document:
     @cached_property
     def _line_starts(self) -> list[int]:
         starts = [0]
-        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        starts.extend(match.end() for match in _NEWLINE.finditer(self.text))
         return starts
 
     def line_col(self, offset: int) -> tuple[int, int]:

@@ -20,21 +20,22 @@ def _severity(entry: dict) -> Severity | None:
 
 
 def _scan(document: Document, patterns: tuple[DataPattern, ...]) -> Iterator[Hit]:
-    active = active_patterns(patterns, document.text)
-    for sentence in document.sentences:
-        lower = sentence.text.lower()
-        if len(lower) != len(sentence.text):  # a rare letter (İ) that lower-cases to two
-            lower = None
-        for data in active:
-            if data.lowered and lower is not None:
-                pattern, text = data.compiled, lower
-            else:
-                pattern, text = data.original, sentence.text
-            for match in pattern.finditer(text):
-                if match.end() > match.start():
-                    start = sentence.start + match.start()
-                    yield Hit(start, start + len(match.group()), data.entry["message"],
-                              data.entry.get("suggestion") or None, None, _severity(data.entry))
+    """Each pattern runs once over the whole text; a match must lie within one sentence."""
+    text = document.text
+    lower = text.lower()
+    if len(lower) != len(text):  # a rare letter (İ) that lower-cases to two
+        lower = None
+    for data in active_patterns(patterns, text):
+        if data.lowered and lower is not None:
+            matches = data.compiled.finditer(lower)
+        else:
+            matches = data.original.finditer(text)
+        for match in matches:
+            start, end = match.span()
+            sentence = document.sentence_at(start)
+            if end > start and sentence is not None and sentence.start <= start and end <= sentence.end:
+                yield Hit(start, end, data.entry["message"], data.entry.get("suggestion") or None,
+                          None, _severity(data.entry))
 
 
 @rule("MT501", "mt-grammar", Category.GRAMMAR, Severity.MAJOR, mt_weight=3.0)
