@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from audit.resources import data_toml
 from audit.rules.prefilter import may_match, required_literals
@@ -15,8 +17,10 @@ from audit.rules.prefilter import may_match, required_literals
     [
         (r"\bbasé(?:e|s|es)?\s+sur\b", {"basé"}),
         (r"\b(?:réunions?|sommets?)\s+incluses?", {"incluse"}),
-        (r"\b(?:prendre|prend)\s+(?:place|part)", {"prend"}),  # re factors the common prefix
-        (r"[Dd]e (?!un)", None),
+        (r"\b(?:prendre|prend)\s+(?:place|part)", {"prend", "prendre"}),
+        (r"[Dd]e (?!un)", {"de "}),  # small classes are spelled out; lookarounds consume nothing
+        (r"(?<![\w-])[Dd]e (?!un)[aeé]", {"de a", "de e", "de é"}),
+        (r"\b(le|les)\s+\1\b", None),
         (r"\bde les\b", {"de les"}),
         (r"^(?:©|\(c\))", None),
     ],
@@ -36,3 +40,16 @@ def _entries():
 def test_every_data_example_passes_its_prefilter(entry):
     literals = required_literals(entry["regex"], re.IGNORECASE)
     assert may_match(literals, entry["example"].lower()), (entry["regex"], literals)
+
+
+_ALL = [p.values[0] for p in _entries()]
+_WORDS = sorted({w for e in _ALL for w in (e["example"] + " " + e["counter_example"]).split()})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12).map(" ".join))
+def test_prefilter_never_skips_a_pattern_that_matches(text):
+    for entry in _ALL:
+        pattern = re.compile(entry["regex"], re.IGNORECASE)
+        if pattern.search(text):
+            assert may_match(required_literals(entry["regex"], re.IGNORECASE), text.lower()), entry["regex"]

@@ -20,6 +20,8 @@ from audit.cache import cached
 from audit.resources import data_key, data_toml
 
 _MIN_LITERAL = 3
+_MAX_SPELLINGS = 64
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 
 
 def required_literals(regex: str, flags: int = 0) -> frozenset[str] | None:
@@ -31,23 +33,71 @@ def required_literals(regex: str, flags: int = 0) -> frozenset[str] | None:
 
 
 def _sequence(items: list) -> frozenset[str] | None:
-    """The best requirement of a sequence: the candidate whose shortest string is longest."""
-    candidates, run = [], []
+    """The best requirement of a sequence: the candidate whose shortest string is longest.
+
+    A run of literals and small character classes (`[Dd]e `) is spelled out in full, up to
+    `_MAX_SPELLINGS` strings.
+    """
+    candidates, run = [], frozenset({""})
     for op, argument in items:
-        if op is sre.LITERAL:
-            run.append(chr(argument))
+        if op in _ZERO_WIDTH:
+            continue  # \b and lookarounds consume nothing: the run goes on
+        spellings = _spellings(op, argument)
+        if spellings and len(run) * len(spellings) <= _MAX_SPELLINGS:
+            run = frozenset(prefix + tail for prefix in run for tail in spellings)
             continue
         candidates.append(_run(run))
-        run = []
+        run = frozenset({""})
         candidates.append(_element(op, argument))
     candidates.append(_run(run))
     found = [c for c in candidates if c]
     return max(found, key=lambda c: (min(map(len, c)), -len(c))) if found else None
 
 
-def _run(chars: list[str]) -> frozenset[str] | None:
-    text = "".join(chars).lower()
-    return frozenset({text}) if len(text) >= _MIN_LITERAL else None
+def _spellings(op, argument) -> frozenset[str] | None:
+    """Every lower-cased string an element can match, when it is a short finite set."""
+    if op is sre.SUBPATTERN:
+        return _spell_sequence(list(argument[3]))
+    if op is sre.BRANCH:
+        alternatives = [_spell_sequence(list(branch)) for branch in argument[1]]
+        if all(alternatives):
+            union = frozenset().union(*alternatives)
+            return union if len(union) <= _MAX_SPELLINGS else None
+        return None
+    return _class_chars(op, argument)
+
+
+def _spell_sequence(items: list) -> frozenset[str] | None:
+    spelled = frozenset({""})
+    for op, argument in items:
+        if op in _ZERO_WIDTH:
+            continue
+        tails = _spellings(op, argument)
+        if not tails or len(spelled) * len(tails) > _MAX_SPELLINGS:
+            return None
+        spelled = frozenset(prefix + tail for prefix in spelled for tail in tails)
+    return spelled
+
+
+def _class_chars(op, argument) -> frozenset[str] | None:
+    """The lower-cased characters a literal or a small character class can match."""
+    if op is sre.LITERAL:
+        return frozenset({chr(argument).lower()})
+    if op is not sre.IN:
+        return None
+    chars = set()
+    for item, value in argument:
+        if item is sre.LITERAL:
+            chars.add(chr(value).lower())
+        elif item is sre.RANGE and value[1] - value[0] < _MAX_SPELLINGS:
+            chars.update(chr(code).lower() for code in range(value[0], value[1] + 1))
+        else:
+            return None  # negated classes, categories (\w), large ranges
+    return frozenset(chars)
+
+
+def _run(spellings: frozenset[str]) -> frozenset[str] | None:
+    return spellings if min(map(len, spellings)) >= _MIN_LITERAL else None
 
 
 def _element(op, argument) -> frozenset[str] | None:
