@@ -29,7 +29,12 @@ def cache_dir() -> Path:
 
 
 def cached(name: str, key: str, build: Callable[[], T]) -> T:
-    """The table `build()` returns, read from the cache when `key` matches."""
+    """The table `build()` returns, read from the cache when `key` matches.
+
+    The key also names the source file that defines `build`, as it was when the table was
+    built: a change to the code that builds a table invalidates it like a change to its data.
+    """
+    key = f"{key} {_code_stamp(build)}"
     digest = f"{zlib.crc32(key.encode('utf-8')):08x}"  # a file name, not a security check
     path = cache_dir() / f"{name}-{digest}.marshal"
     try:
@@ -39,6 +44,14 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
     value = build()
     _store(path, value)
     return value
+
+
+def _code_stamp(build: Callable) -> str:
+    source = getattr(getattr(build, "__code__", None), "co_filename", "")
+    try:
+        return f"{source} {os.stat(source).st_mtime_ns}"
+    except OSError:
+        return source
 
 
 def _store(path: Path, value: object) -> None:

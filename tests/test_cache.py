@@ -29,3 +29,18 @@ def test_unwritable_cache_dir_still_returns(tmp_path, monkeypatch):
     blocker.write_text("not a directory")
     monkeypatch.setenv("MTAUDIT_CACHE_DIR", str(blocker / "sub"))
     assert cache.cached("t", "k", lambda: (1, "a")) == (1, "a")
+
+
+def test_a_change_to_the_building_code_invalidates(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.setenv("MTAUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    module = tmp_path / "builder.py"
+    module.write_text("def build():\n    return [1]\n")
+    namespace: dict = {}
+    exec(compile(module.read_text(), str(module), "exec"), namespace)
+    assert cache.cached("t", "k", namespace["build"]) == [1]
+    module.write_text("def build():\n    return [2]\n")
+    os.utime(module, ns=(1, 10**18))
+    exec(compile(module.read_text(), str(module), "exec"), namespace)
+    assert cache.cached("t", "k", namespace["build"]) == [2]
