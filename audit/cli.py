@@ -145,7 +145,7 @@ def rules(code: str | None) -> None:
     from audit.rules import REGISTRY
 
     if code is None:
-        for rule_ in REGISTRY.values():
+        for _, rule_ in sorted(REGISTRY.items()):
             click.echo(f"{rule_.code}  {rule_.name:<34} {rule_.category.value:<24} {rule_.severity.value:<8} {rule_.summary}")
         return
     rule_ = REGISTRY.get(code.upper())
