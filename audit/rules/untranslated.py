@@ -25,9 +25,11 @@ _CONCLUSIVE_SHARE = 0.75
 _LINGUA_CONFIRMS = 0.7
 _LINGUA_MIN_WORDS = 3
 _DETERMINERS = ["ce", "cet", "cette", "ces", "un", "une", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs", "chaque", "quelque", "aucun", "aucune", "plusieurs"]
-_DETERMINER_THEN_CAPITAL = re.compile(
-    r"\b(?i:" + "|".join(_DETERMINERS) + r")[ \u00a0]+([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿœ]+)\b(?![ \u00a0]*[A-ZÀ-ÖØ-Þ&-])"
-)
+# A capital after a space, then a determiner just before it: starting from the space lets `re`
+# skip ahead (a pattern opening with `\b(?i:ce|cet|…)` is tried at every position).
+_CAPITAL_AFTER_SPACE = re.compile(r"[ \u00a0]+([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿœ]+)\b(?![ \u00a0]*[A-ZÀ-ÖØ-Þ&-])")
+_DETERMINER_BEFORE = re.compile(r"(?:^|\W)(?i:" + "|".join(_DETERMINERS) + r")$")
+_LONGEST_DETERMINER = max(map(len, _DETERMINERS)) + 1
 
 
 @lru_cache(maxsize=1)
@@ -142,7 +144,10 @@ def capitalised_common_noun(document: Document, options: RuleOptions) -> Iterato
     Example: Selon cette Source, le contingent compte 1 500 soldats.
     Use instead: Selon cette source, le contingent compte 1 500 soldats.
     """
-    for match in _DETERMINER_THEN_CAPITAL.finditer(document.text):
+    text = document.text
+    for match in _CAPITAL_AFTER_SPACE.finditer(text):
+        if not _DETERMINER_BEFORE.search(text, max(0, match.start() - _LONGEST_DETERMINER), match.start()):
+            continue
         word = match.group(1)
         if word in _capitalised_ok() or word.lower() not in french_lexicon():
             continue
