@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sources_helpers import EN_SOURCE, FR_SOURCE, NEWS, SPUN, context_with, document
+from sources_helpers import EN_SOURCE, FR_SOURCE, NEWS, ROOT, SPUN, context_with, document
 
 from audit.config import Settings
 from audit.ingest import RawText
@@ -126,3 +126,12 @@ def test_seed_article_flip_is_critical(seed_text, news_index):
     flip = next(f for f in result.findings if f.code == "MT601")
     assert flip.text == "soldats russes" and flip.severity.value == "critical"
     assert "Russia" in flip.context or "Russie" in flip.context
+
+
+def test_independent_human_report_is_not_called_machine_translated(news_index):
+    """The clean sample tells the same story in its own words: with the sources, it may differ
+    (omissions, additions) but has no flipped fact and still reads as clean."""
+    clean = ROOT / "corpora" / "samples" / "clean-north-korea.txt"
+    result = _audit(clean.read_text(encoding="utf-8"), news_index)
+    assert not [f for f in result.findings if f.severity.value == "critical"]
+    assert result.verdict.label == "clean", result.verdict
