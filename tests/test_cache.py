@@ -32,15 +32,20 @@ def test_unwritable_cache_dir_still_returns(tmp_path, monkeypatch):
 
 
 def test_a_change_to_the_building_code_invalidates(tmp_path, monkeypatch):
+    import importlib.util
     import os
 
     monkeypatch.setenv("MTAUDIT_CACHE_DIR", str(tmp_path / "cache"))
     module = tmp_path / "builder.py"
+
+    def load_build():
+        spec = importlib.util.spec_from_file_location("builder", module)
+        loaded = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(loaded)
+        return loaded.build
+
     module.write_text("def build():\n    return [1]\n")
-    namespace: dict = {}
-    exec(compile(module.read_text(), str(module), "exec"), namespace)
-    assert cache.cached("t", "k", namespace["build"]) == [1]
+    assert cache.cached("t", "k", load_build()) == [1]
     module.write_text("def build():\n    return [2]\n")
     os.utime(module, ns=(1, 10**18))
-    exec(compile(module.read_text(), str(module), "exec"), namespace)
-    assert cache.cached("t", "k", namespace["build"]) == [2]
+    assert cache.cached("t", "k", load_build()) == [2]
