@@ -6,7 +6,6 @@ Exit codes (audit.errors): 0 nothing at or above --fail-on, 1 findings or thresh
 
 from __future__ import annotations
 
-import glob
 import os
 import sys
 from dataclasses import replace
@@ -15,9 +14,8 @@ import click
 
 from audit.config import FAIL_ON_CHOICES
 from audit.errors import EXIT_ERROR, EXIT_OK, InputError, UserError
+from audit.inputs import input_paths
 from audit.reporters import FORMATS
-
-AUDITED_SUFFIXES = (".txt", ".html", ".htm", ".md")
 
 
 def _codes(value: str | None) -> tuple[str, ...]:
@@ -26,18 +24,7 @@ def _codes(value: str | None) -> tuple[str, ...]:
 
 def expand_inputs(paths: tuple[str, ...]) -> list[str]:
     """Files as given, directories walked for audited suffixes, quoted globs expanded."""
-    expanded: list[str] = []
-    for path in paths:
-        if os.path.isdir(path):
-            for folder, _, names in sorted(os.walk(path)):
-                expanded += sorted(
-                    os.path.join(folder, n) for n in names if n.lower().endswith(AUDITED_SUFFIXES)
-                )
-        elif path != "-" and any(ch in path for ch in "*?[") and not os.path.exists(path):
-            expanded += sorted(glob.glob(path, recursive=True)) or [path]
-        else:
-            expanded.append(path)
-    return expanded
+    return list(input_paths(paths))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -136,6 +123,46 @@ def _emit(report: str, output: str | None) -> None:
             handle.write(report)
     except OSError as error:
         raise UserError(f"{output}: cannot write report ({error.strerror})") from None
+
+
+@cli.command("audit-site")
+@click.argument("paths", nargs=-1)
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="Results folder (shards and summary.json).")
+@click.option("--files-from", help="Also audit the paths listed in this file, one a line (- for standard input).")
+@click.option("--engine", type=click.Choice(("local", "dask")), default="local", show_default=True)
+@click.option("-j", "--jobs", type=click.IntRange(0, 1024), default=0, show_default=True,
+              help="Local processes, or LocalCluster workers (0: one per core).")
+@click.option("--scheduler", help="Address of a running Dask scheduler (tcp://HOST:PORT); implies --engine dask.")
+@click.option("--select", help="Comma-separated codes or prefixes to check (default: all).")
+@click.option("--ignore", help="Comma-separated codes or prefixes to skip.")
+@click.option("--max-bytes", type=int, help="Refuse pages larger than this (default 10 MB).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Read settings from this file.")
+@click.option("--sources", type=click.Path(file_okay=False), help="Corpus folder: find, align and check sources.")
+@click.option("--index", "index_path", type=click.Path(dir_okay=False), help="Corpus index (default: in the corpus).")
+def audit_site_command(paths, out, files_from, engine, jobs, scheduler, select, ignore, max_bytes, config_file,
+                       sources, index_path) -> None:
+    """Audit a site into --out: PATHS (files, directories, globs, .jsonl exports), resumably."""
+    from itertools import chain
+
+    from audit.config_files import load_settings
+    from audit.inputs import listed_paths
+    from audit.site import audit_site
+
+    if not paths and not files_from:
+        raise UserError("audit-site: give PATHS or --files-from")
+    settings, _, _ = load_settings(
+        {"select": _codes(select), "ignore": _codes(ignore), "max_bytes": max_bytes, "sources": sources,
+         "index": index_path}, config_file)
+    if settings.sources:
+        from audit.sources.aligned import check_ready
+
+        check_ready(settings.sources, settings.index, settings.comet_model)
+    inputs = input_paths(chain(paths, listed_paths(files_from) if files_from else ()))
+    summary = audit_site(inputs, out, settings, engine="dask" if scheduler else engine,
+                         workers=jobs or os.cpu_count() or 1, scheduler=scheduler)
+    run = summary["this_run"]
+    click.echo(f"mtaudit: {summary['pages']} pages ({run['audited']} audited now, {run['skipped_unchanged']} "
+               f"unchanged), {summary['errors']} errors; results in {out}", err=True)
 
 
 @cli.command()

@@ -35,7 +35,11 @@ class RawText:
 
 def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
     """Read `path` ('-' for standard input) without ever writing to it."""
-    data = _read_bounded(path, max_bytes)
+    return from_bytes(path, read_bounded(path, max_bytes))
+
+
+def from_bytes(path: str, data: bytes) -> RawText:
+    """Decode bytes read elsewhere (a site run reads and hashes them before auditing)."""
     if not data.strip():
         raise InputError(f"{path}: empty input")
     if _looks_binary(data):
@@ -46,7 +50,7 @@ def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
     return RawText(path, text, encoding, "text/plain", notes)
 
 
-def _read_bounded(path: str, max_bytes: int) -> bytes:
+def read_bounded(path: str, max_bytes: int) -> bytes:
     if path == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
     else:

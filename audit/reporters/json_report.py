@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 import audit
+from audit.config import Settings
 from audit.language import LANGDETECT_SEED
 from audit.pipeline import Audit
 from audit.reporters.source_fields import chosen_sources, score_signatures, sentence_sources
@@ -62,16 +63,21 @@ def document_dict(result: Audit) -> dict:
     }
 
 
+def meta_dict(settings: Settings) -> dict:
+    """What reproduces the numbers: settings and score signatures, seed, library versions."""
+    return {
+        "settings": settings.signature,
+        "scores": {"mqm": MQM_SIGNATURE, **score_signatures(settings)},
+        "langdetect_seed": LANGDETECT_SEED,
+        "libraries": library_versions(),
+    }
+
+
 def report_dict(run: Run) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "mtaudit", "version": audit.__version__},
-        "meta": {
-            "settings": run.settings.signature,
-            "scores": {"mqm": MQM_SIGNATURE, **score_signatures(run.settings)},
-            "langdetect_seed": LANGDETECT_SEED,
-            "libraries": library_versions(),
-        },
+        "meta": meta_dict(run.settings),
         "documents": [document_dict(a) for a in run.audits],
         "errors": [{"path": f.path, "message": f.message} for f in run.failures],
     }

@@ -1,0 +1,97 @@
+"""A site run's results folder: JSONL shards that survive a killed run, and what they hold.
+
+Each line of `documents-NNNNN.jsonl` is the JSON reporter's `document_dict` plus a `resume`
+key (the page's content SHA-256 and the settings signature); `errors-NNNNN.jsonl` lines are
+`{path, message, resume}`. Lines are written in batches, each flushed and fsync'd before the
+next is taken, so a run killed at any point keeps every batch it finished; a line cut short
+by the kill is dropped when the folder is next opened, and its page audited again. Shards are
+only ever appended to, by one run at a time; a rerun starts new shards.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+LINES_PER_SHARD = 10_000
+KINDS = ("documents", "errors")
+
+
+def page_key(path: str, sha256: str | None, settings: str) -> bytes:
+    """16 bytes naming one page's content under one configuration: what a rerun skips."""
+    return hashlib.blake2b(f"{path}\0{sha256}\0{settings}".encode(), digest_size=16).digest()
+
+
+def record_key(record: dict) -> bytes:
+    resume = record["resume"]
+    return page_key(record["path"], resume["content_sha256"], resume["settings"])
+
+
+def shard_paths(folder: Path, kind: str | None = None) -> list[Path]:
+    kinds = (kind,) if kind else KINDS
+    return sorted(p for k in kinds for p in folder.glob(f"{k}-*.jsonl"))
+
+
+def records(folder: Path, kind: str | None = None) -> Iterator[dict]:
+    """Every record of the folder's shards, oldest shard first (lines cut by a kill skipped)."""
+    for path in shard_paths(folder, kind):
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                if line.endswith("\n"):
+                    yield json.loads(line)
+
+
+def repair(folder: Path) -> None:
+    """Cut each shard back to its last whole line: what a killed run was writing is gone."""
+    for path in shard_paths(folder):
+        with open(path, "rb+") as handle:
+            data = handle.read()
+            if data and not data.endswith(b"\n"):
+                handle.truncate(data.rfind(b"\n") + 1)
+
+
+def finished_keys(folder: Path) -> set[bytes]:
+    """Keys of the pages a rerun need not audit or record again: documents, and inputs that
+    cannot be audited for a reason of their own (an internal error is retried)."""
+    return {record_key(r) for r in records(folder) if not r.get("message", "").startswith("internal error")}
+
+
+class ShardWriter:
+    """Appends lines to new shards of each kind, rotating every `LINES_PER_SHARD` lines."""
+
+    def __init__(self, folder: Path, lines_per_shard: int = LINES_PER_SHARD) -> None:
+        self.folder = folder
+        self.lines_per_shard = lines_per_shard
+        self.number = 1 + max((int(p.stem.rsplit("-", 1)[1]) for p in shard_paths(folder)), default=0)
+        self.handles: dict[str, object] = {}
+        self.counts = dict.fromkeys(KINDS, 0)
+
+    def write(self, lines: list[tuple[str, str]]) -> None:
+        """Write `(kind, line)` pairs and make them durable before returning."""
+        touched = set()
+        for kind, line in lines:
+            handle = self._handle(kind)
+            handle.write(line + "\n")
+            self.counts[kind] += 1
+            touched.add(kind)
+        for kind in touched:
+            handle = self.handles[kind]
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    def _handle(self, kind: str):
+        if self.counts[kind] and self.counts[kind] % self.lines_per_shard == 0:
+            self.handles.pop(kind).close()
+            self.number += 1
+        if kind not in self.handles:
+            path = self.folder / f"{kind}-{self.number:05d}.jsonl"
+            self.handles[kind] = open(path, "a", encoding="utf-8")  # noqa: SIM115 - closed by close()
+        return self.handles[kind]
+
+    def close(self) -> None:
+        for handle in self.handles.values():
+            handle.close()
+        self.handles.clear()

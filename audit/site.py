@@ -1,0 +1,137 @@
+"""Audit a whole site into a results folder: pages in, shards and a summary out, resumable.
+
+Data flows one way: pages are read lazily (`audit.pages`), those already in the folder with
+the same content and settings are skipped, the rest go to an engine in chunks
+(`audit.engines`), and each completed chunk is written durably (`audit.shards`) before more
+are taken. The summary is then computed by streaming over the shards, so it covers pages
+audited by earlier, interrupted runs too. Memory holds 16 bytes per page (the keys of what is
+done) and the chunks in flight, never the results.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+import audit
+from audit.config import Settings
+from audit.engines import run_chunks
+from audit.pages import Page, site_pages
+from audit.run import InputFailure
+from audit.shards import ShardWriter, finished_keys, page_key, record_key, records, repair
+from audit.site_work import failure_line
+
+SUMMARY_SCHEMA_VERSION = "1.0"
+PAGES_PER_CHUNK = 16
+WORST_LISTED = 20
+
+
+@dataclass
+class SiteRun:
+    """What one invocation did: pages seen, audited now, skipped as unchanged."""
+
+    pages: int = 0
+    audited: int = 0
+    skipped: int = 0
+    unreadable: int = 0
+
+
+def audit_site(inputs: Iterable[str], out: str, settings: Settings, *, engine: str = "local",
+               workers: int = 1, scheduler: str | None = None) -> dict:
+    """Audit every page of `inputs` not already in `out`; write shards and `summary.json`."""
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    repair(folder)
+    done, current, tally = finished_keys(folder), set(), SiteRun()
+    writer = ShardWriter(folder)
+    try:
+        todo = _pages_to_audit(site_pages(inputs, settings.max_bytes), settings, done, current, tally, writer)
+        for lines in run_chunks(_chunks(todo), settings, engine=engine, workers=workers, scheduler=scheduler):
+            writer.write(lines)
+            tally.audited += len(lines)
+    finally:
+        writer.close()
+    summary = summarise(folder, settings, current, tally)
+    _write_atomically(folder / "summary.json", json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    return summary
+
+
+def _pages_to_audit(pages: Iterator[Page | InputFailure], settings: Settings, done: set[bytes],
+                    current: set[bytes], tally: SiteRun, writer: ShardWriter) -> Iterator[Page]:
+    signature = settings.signature
+    for page in pages:
+        tally.pages += 1
+        if isinstance(page, InputFailure):
+            tally.unreadable += 1
+            key = page_key(page.path, None, signature)
+            if key not in done and key not in current:
+                writer.write([failure_line(page.path, page.message, settings)])
+            current.add(key)
+            continue
+        key = page_key(page.path, page.sha256, signature)
+        if key in current:
+            continue  # the same page listed twice: audited once
+        current.add(key)
+        if key in done:
+            tally.skipped += 1
+        else:
+            yield page
+
+
+def _chunks(pages: Iterator[Page]) -> Iterator[list[Page]]:
+    while chunk := list(islice(pages, PAGES_PER_CHUNK)):
+        yield chunk
+
+
+def summarise(folder: Path, settings: Settings, current: set[bytes], tally: SiteRun) -> dict:
+    """Totals over this run's pages, read back from the shards (one record a page).
+
+    Consumes `current`: each page's key is removed as its record is counted."""
+    from audit.reporters.json_report import meta_dict
+
+    verdicts, severities, codes, errors = Counter(), Counter(), Counter(), 0
+    scores, worst, pages = 0.0, [], len(current)
+    for record in records(folder):
+        key = record_key(record)
+        if key not in current:
+            continue
+        current.remove(key)
+        if "message" in record:
+            errors += 1
+            continue
+        verdicts[record["verdict"]["label"]] += 1
+        severities.update(f["severity"] for f in record["findings"])
+        codes.update(f["code"] for f in record["findings"])
+        scores += record["score"]
+        worst = sorted([*worst, (record["score"], record["path"], record["verdict"]["label"])])[:WORST_LISTED]
+    documents = sum(verdicts.values())
+    return {
+        "schema_version": SUMMARY_SCHEMA_VERSION,
+        "tool": {"name": "mtaudit", "version": audit.__version__},
+        "meta": meta_dict(settings),
+        "pages": pages,
+        "documents": documents,
+        "errors": errors,
+        "missing": len(current),  # pages with no record: 0 unless the folder was tampered with
+        "this_run": {"pages_read": tally.pages, "audited": tally.audited, "skipped_unchanged": tally.skipped,
+                     "unreadable": tally.unreadable},
+        "mean_score": round(scores / documents, 4) if documents else None,
+        "verdicts": dict(sorted(verdicts.items())),
+        "findings_by_severity": dict(sorted(severities.items())),
+        "findings_by_code": dict(sorted(codes.items())),
+        "worst": [{"path": p, "score": s, "verdict": v} for s, p, v in worst],
+    }
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    temporary = path.with_suffix(".tmp")
+    with open(temporary, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)

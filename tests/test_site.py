@@ -1,0 +1,90 @@
+"""Site runs: lazy inputs (tree, list, JSONL export), shards, resume, and a killed run."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from itertools import islice
+
+from runs import SPUN
+from site_helpers import document_lines, documents, make_site, mtaudit
+
+from audit.config import Settings
+from audit.pages import site_pages
+from audit.site import audit_site
+
+
+def test_shard_lines_are_the_json_reporters_documents(tmp_path):
+    paths = make_site(tmp_path / "site", 4)
+    report = json.loads(mtaudit("check", "--format", "json", "--exit-zero", *map(str, paths)).stdout)
+    audit_site(map(str, paths), str(tmp_path / "out"), Settings(), workers=1)
+    shards = {d["path"]: d for d in documents(tmp_path / "out")}
+    for expected in report["documents"]:
+        resume = shards[expected["path"]].pop("resume")
+        assert shards[expected["path"]] == expected
+        assert resume["settings"] == report["meta"]["settings"] and len(resume["content_sha256"]) == 64
+
+
+def test_jsonl_export_and_files_from_stdin(tmp_path):
+    export = tmp_path / "export.jsonl"
+    records = [
+        {"url": "https://site/a", "text": SPUN},
+        {"url": "https://site/b", "html": "<html><body><article><p>" + SPUN.replace("\n\n", "</p><p>") + "</p></article></body></html>"},
+        {"url": "https://site/c", "text": "The minister spoke on Friday.", "lang": "en"},
+        {"text": "no url"},
+    ]
+    export.write_text("\n".join(json.dumps(r) for r in records) + "\nnot json\n", encoding="utf-8")
+    listed = make_site(tmp_path / "site", 2)
+    out = tmp_path / "out"
+    result = mtaudit("audit-site", str(export), "--files-from", "-", "--out", str(out), "-j", "1",
+                     stdin="\n".join(map(str, listed)) + "\n")
+    assert result.returncode == 0, result.stderr
+    docs = {d["path"]: d for d in documents(out)}
+    assert set(docs) == {"https://site/a", "https://site/b", *map(str, listed)}
+    assert docs["https://site/b"]["media_type"] == "text/html" and docs["https://site/b"]["findings"]
+    errors = {e["path"]: e["message"] for p in out.glob("errors-*.jsonl") for e in map(json.loads, p.open())}
+    assert "not French" in errors["https://site/c"]
+    assert errors[f"{export}:4"] == "record without a `url`" and f"{export}:5" in errors
+    summary = json.loads((out / "summary.json").read_text())
+    assert (summary["pages"], summary["documents"], summary["errors"], summary["missing"]) == (7, 4, 3, 0)
+
+
+def test_pages_are_read_lazily():
+    endless = (f"/nonexistent/{n}.txt" for n in iter(int, 1))
+    assert len(list(islice(site_pages(endless, 1000), 5))) == 5
+
+
+def test_rerun_skips_unchanged_pages_and_audits_changed_ones(tmp_path):
+    paths, out = make_site(tmp_path / "site", 6), str(tmp_path / "out")
+    first = audit_site(map(str, paths), out, Settings(), workers=2)
+    assert first["this_run"]["audited"] == 6
+    paths[0].write_text(SPUN, encoding="utf-8")
+    again = audit_site(map(str, paths), out, Settings(), workers=2)
+    assert (again["this_run"]["audited"], again["this_run"]["skipped_unchanged"]) == (1, 5)
+    assert again["pages"] == again["documents"] == 6
+    other_settings = audit_site(map(str, paths), out, Settings(ignore=("MT104",)), workers=1)
+    assert other_settings["this_run"]["audited"] == 6
+
+
+def test_a_killed_run_loses_nothing_and_the_rerun_completes_it(tmp_path):
+    paths, out = make_site(tmp_path / "site", 300), tmp_path / "out"
+    command = [sys.executable, "-m", "audit", "audit-site", str(tmp_path / "site"), "--out", str(out), "-j", "1"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while len(document_lines(out) if out.exists() else []) < 40 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    survived = len(document_lines(out))
+    assert 40 <= survived < 300, "the run finished before it could be killed"
+    result = subprocess.run(command, check=False, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["this_run"]["skipped_unchanged"] >= survived - 16  # at most a chunk's lines cut
+    keys = [(d["path"], d["resume"]["content_sha256"]) for d in documents(out)]
+    assert len(keys) == len(set(keys)) == 300
+    assert sorted(path for path, _ in keys) == sorted(map(str, paths))
