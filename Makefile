@@ -17,7 +17,7 @@ $(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
 # torch first and alone: pinned to the CPU wheel, so unbabel-comet does not pull a CUDA build.
 $(VENV)/.installed-dev: $(VENV)/.installed
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[dev,sources,comet]'
+	$(BIN)/pip install --quiet -e '.[dev,sources,comet,dask]'
 	touch $@
 
 demo: $(VENV)/.installed

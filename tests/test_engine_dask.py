@@ -1,0 +1,60 @@
+"""The Dask engine writes the same shard lines as the local one, and survives a dead worker."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+from site_helpers import document_lines, make_site
+
+from audit.config import Settings
+from audit.site import audit_site
+
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  host="127.0.0.1") as local:
+        yield local
+
+
+def test_dask_and_local_engines_write_the_same_lines(tmp_path, cluster):
+    paths = [str(p) for p in make_site(tmp_path / "site", 60)]
+    audit_site(paths, str(tmp_path / "local"), Settings(), engine="local", workers=2)
+    summary = audit_site(paths, str(tmp_path / "dask"), Settings(), engine="dask", scheduler=cluster.scheduler_address)
+    assert summary["documents"] == 60 and summary["missing"] == 0
+    local, dask = document_lines(tmp_path / "local"), document_lines(tmp_path / "dask")
+    assert len(local) == 60 and dask == local
+
+
+def test_workers_are_warmed_up_once(tmp_path, cluster):
+    with distributed.Client(cluster.scheduler_address) as client:
+        audit_site([str(p) for p in make_site(tmp_path / "site", 4)], str(tmp_path / "out"), Settings(),
+                   engine="dask", scheduler=cluster.scheduler_address)
+        plugins = client.run(lambda dask_worker: sorted(dask_worker.plugins))
+    assert all("mtaudit-warm-up" in names for names in plugins.values())
+
+
+def test_a_killed_worker_loses_no_page(tmp_path, cluster, monkeypatch):
+    from audit import shards
+
+    paths = [str(p) for p in make_site(tmp_path / "site", 120)]
+    with distributed.Client(cluster.scheduler_address) as client:
+        victims = [next(iter(client.run(os.getpid).values()))]
+        killed = victims[0]
+        written = shards.ShardWriter.write
+
+        def kill_after_first_chunk(self, lines):
+            written(self, lines)
+            if victims:
+                os.kill(victims.pop(), signal.SIGKILL)
+
+        monkeypatch.setattr(shards.ShardWriter, "write", kill_after_first_chunk)
+        summary = audit_site(paths, str(tmp_path / "out"), Settings(), engine="dask",
+                             scheduler=cluster.scheduler_address)
+        assert not victims and killed not in client.run(os.getpid).values()
+    assert summary["documents"] == 120 and summary["missing"] == 0
+    assert len(document_lines(tmp_path / "out")) == 120
