@@ -33,6 +33,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python tools/bench.py
 	$(BIN)/python tools/bench_batch.py
 	$(BIN)/python tools/bench_sources.py
+	$(BIN)/python tools/bench_site.py
 
 eval: $(VENV)/.installed-dev
 	$(BIN)/python tools/evaluate.py
