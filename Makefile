@@ -34,6 +34,9 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python tools/bench_batch.py
 	$(BIN)/python tools/bench_sources.py
 	$(BIN)/python tools/bench_site.py
+	$(BIN)/python tools/bench_robustness.py
+	$(BIN)/python tools/bench_peers.py
+	$(BIN)/python tools/bench_plot.py
 
 eval: $(VENV)/.installed-dev
 	$(BIN)/python tools/evaluate.py
