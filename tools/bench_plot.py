@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "reports" / "bench"
-WIDTH, LABEL, BAR, GAP = 640, 150, 18, 6
+WIDTH, LABEL, BAR, GAP = 660, 170, 18, 6
 COLOURS = {"mtaudit": "#2b6cb0", "mtaudit_same_category": "#63a4e0", "grammalecte": "#c05621",
            "sacrebleu_chrf": "#718096", "either": "#38a169"}
 
@@ -26,7 +26,7 @@ def panel(title: str, values: dict[str, float], unit: str, top: int) -> tuple[li
     for name, value in values.items():
         length = (WIDTH - LABEL - 110) * value / largest
         parts += [
-            f'<text x="{LABEL - 8}" y="{y + 13}" text-anchor="end">{escape(name)}</text>',
+            f'<text x="{LABEL - 8}" y="{y + 13}" text-anchor="end">{escape(name.replace("_", " "))}</text>',
             f'<rect x="{LABEL}" y="{y}" width="{length:.1f}" height="{BAR}" fill="{COLOURS.get(name, "#4a5568")}"/>',
             f'<text x="{LABEL + length + 6:.1f}" y="{y + 13}">{value:g} {escape(unit)}</text>',
         ]
@@ -46,7 +46,7 @@ def svg(peers: dict) -> str:
         parts += elements
         top += height
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{top}" '
-            f'font-family="sans-serif" font-size="12">\n' + "\n".join(parts) + "\n</svg>\n")
+            f'font-family="sans-serif" font-size="12">\n<rect width="100%" height="100%" fill="white"/>\n' + "\n".join(parts) + "\n</svg>\n")
 
 
 def main() -> None:
