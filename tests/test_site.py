@@ -88,3 +88,19 @@ def test_a_killed_run_loses_nothing_and_the_rerun_completes_it(tmp_path):
     keys = [(d["path"], d["resume"]["content_sha256"]) for d in documents(out)]
     assert len(keys) == len(set(keys)) == 300
     assert sorted(path for path, _ in keys) == sorted(map(str, paths))
+
+
+def test_a_run_with_sources_checks_them_and_the_summary_has_their_signatures(tmp_path):
+    from conftest import ROOT
+
+    from audit.inputs import input_paths
+    from audit.sources.index import build_index
+
+    index = str(tmp_path / "index.sqlite")
+    build_index(str(ROOT / "corpora" / "news"), index)
+    settings = Settings(sources=str(ROOT / "corpora" / "news"), index=index)
+    samples = input_paths([str(ROOT / "corpora" / "samples")])
+    summary = audit_site(samples, str(tmp_path / "out"), settings, workers=1)
+    assert {"chrf", "bleu", "ter", "embedding"} <= set(summary["meta"]["scores"])
+    spun = next(d for d in documents(tmp_path / "out") if d["path"].endswith("spun-north-korea.txt"))
+    assert spun["sources"] and any(f["code"].startswith("MT6") for f in spun["findings"])
