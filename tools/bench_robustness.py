@@ -1,5 +1,6 @@
 """`make bench` (robustness): wall time and peak memory of one `mtaudit check` process,
-on an ordinary article and on a generated 50 MB French text, and the default refusal.
+on an ordinary article (without and with `--sources`, which loads the e5 model) and on a
+generated 50 MB French text, and the default refusal.
 
 Peak memory is the child's own maximum resident set (`os.wait4`, in KiB on Linux), so each
 run is measured alone. The 50 MB text repeats paragraphs of the bundled samples and test
@@ -14,6 +15,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -22,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "corpora" / "samples" / "spun-north-korea.txt"
+NEWS = ROOT / "corpora" / "news"
 TEXTS = [ROOT / "corpora" / "samples", ROOT / "tests" / "data" / "clean", ROOT / "tests" / "data" / "spun"]
 OUT = ROOT / "reports" / "bench"
 DEFAULT_LIMIT = 10_000_000
@@ -57,6 +60,10 @@ def main() -> None:
     size = int(parser.parse_args().mb * 1_000_000)
     results = {"ordinary": {"input": SAMPLE.name, "bytes": SAMPLE.stat().st_size, **measured(str(SAMPLE))}}
     with tempfile.TemporaryDirectory() as tmp:
+        corpus = shutil.copytree(NEWS, Path(tmp) / "news", ignore=shutil.ignore_patterns(".mtaudit-index*"))
+        subprocess.run([sys.executable, "-m", "audit", "index", str(corpus)], capture_output=True, check=True)
+        first = measured("--sources", str(corpus), str(SAMPLE))  # also embeds the sources, once
+        results["ordinary_with_sources"] = {**measured("--sources", str(corpus), str(SAMPLE)), "first_run_seconds": first["seconds"]}
         big = Path(tmp) / "big.txt"
         write_french(big, size)
         results["large"] = {"bytes": big.stat().st_size, "max_bytes": 60_000_000,
@@ -66,6 +73,9 @@ def main() -> None:
             results["default_limit"] = measured(str(big))
     ordinary, large = results["ordinary"], results["large"]
     print(f"ordinary check     {ordinary['input']}: {ordinary['seconds']:.2f} s, peak RSS {ordinary['peak_rss_mb']:.0f} MB")
+    sourced = results["ordinary_with_sources"]
+    print(f"  with --sources   {sourced['seconds']:.2f} s, peak RSS {sourced['peak_rss_mb']:.0f} MB (e5 model loaded; "
+          f"first run after indexing {sourced['first_run_seconds']:.1f} s)")
     print(f"{size / 1e6:.0f} MB check        {large['seconds']:.1f} s, peak RSS {large['peak_rss_mb']:.0f} MB, "
           f"exit {large['exit_code']}, JSON report {large['report_mb']} MB")
     if "default_limit" in results:
