@@ -19,6 +19,7 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 4
 
 def run_chunks(chunks: Iterator[list], settings: Settings, *, engine: str = "local", workers: int = 1,
                scheduler: str | None = None) -> Iterator[list[Line]]:
+    """Each chunk's lines, in completion order; `workers` ≤ 1 audits in this process."""
     if engine == "dask":
         from audit.engine_dask import dask_chunks
 
