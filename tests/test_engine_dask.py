@@ -58,3 +58,9 @@ def test_a_killed_worker_loses_no_page(tmp_path, cluster, monkeypatch):
         assert not victims and killed not in client.run(os.getpid).values()
     assert summary["documents"] == 120 and summary["missing"] == 0
     assert len(document_lines(tmp_path / "out")) == 120
+
+
+def test_without_a_scheduler_the_engine_starts_its_own_local_cluster(tmp_path):
+    paths = [str(p) for p in make_site(tmp_path / "site", 5)]
+    summary = audit_site(paths, str(tmp_path / "out"), Settings(), engine="dask", workers=1)
+    assert summary["documents"] == 5 and len(document_lines(tmp_path / "out")) == 5

@@ -104,3 +104,8 @@ def test_a_run_with_sources_checks_them_and_the_summary_has_their_signatures(tmp
     assert {"chrf", "bleu", "ter", "embedding"} <= set(summary["meta"]["scores"])
     spun = next(d for d in documents(tmp_path / "out") if d["path"].endswith("spun-north-korea.txt"))
     assert spun["sources"] and any(f["code"].startswith("MT6") for f in spun["findings"])
+
+
+def test_no_inputs_is_a_usage_error(tmp_path):
+    result = mtaudit("audit-site", "--out", str(tmp_path / "out"))
+    assert result.returncode == 2 and result.stderr == "mtaudit: audit-site: give PATHS or --files-from\n"
