@@ -12,6 +12,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from audit.errors import InputError, UserError
 from audit.ingest import RawText, extract_article, from_bytes, read_bounded
@@ -29,7 +30,7 @@ class Page:
     media_type: str | None = None  # None: a file, decoded and sniffed as `mtaudit check` does
     lang: str | None = None  # declared by the export
 
-    @property
+    @cached_property  # hashed once by the driver, sent along to the worker
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
 
