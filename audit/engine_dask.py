@@ -8,6 +8,7 @@ and the driver still writes each chunk's lines once, when its result arrives.
 
 from __future__ import annotations
 
+from asyncio import CancelledError
 from collections.abc import Iterator
 from contextlib import ExitStack
 from itertools import islice
@@ -18,6 +19,8 @@ from audit.config import Settings
 from audit.engines import CHUNKS_IN_FLIGHT_PER_WORKER
 from audit.errors import UserError
 from audit.site_work import Line, audit_chunk, warm_up
+
+MAX_ATTEMPTS = 3
 
 
 class WarmUp(WorkerPlugin):
@@ -38,12 +41,47 @@ def dask_chunks(chunks: Iterator[list], settings: Settings, *, workers: int,
         client = stack.enter_context(_client(scheduler, workers, stack))
         client.register_plugin(WarmUp(settings))
         slots = max(1, len(client.scheduler_info()["workers"])) * CHUNKS_IN_FLIGHT_PER_WORKER
-        running = as_completed(client.submit(audit_chunk, c, settings, pure=False) for c in islice(chunks, slots))
+        in_flight = InFlight(client, settings)
+        running = as_completed(in_flight.submit(c, 0) for c in islice(chunks, slots))
         for future in running:
-            yield future.result()
+            lines = in_flight.result(future, running)
+            if lines is not None:
+                yield lines
+                for chunk in islice(chunks, 1):
+                    running.add(in_flight.submit(chunk, 0))
+
+
+class InFlight:
+    """Chunks submitted and not yet written, with their scattered pages.
+
+    Pages are scattered, not passed as task arguments: Dask's client and scheduler keep
+    copies of task arguments after the task is released (about 6 KB a page, so the driver
+    grew with the site), while scattered data goes when released. Scattered pages die with
+    their worker, so the driver, which still holds the chunk, resubmits it.
+    """
+
+    def __init__(self, client: Client, settings: Settings) -> None:
+        self.client, self.settings, self.chunks = client, settings, {}
+
+    def submit(self, chunk: list, attempt: int):
+        [pages] = self.client.scatter([chunk], hash=False)
+        future = self.client.submit(audit_chunk, pages, self.settings, pure=False)
+        self.chunks[future.key] = (chunk, pages, attempt)
+        return future
+
+    def result(self, future, running) -> list[Line] | None:
+        """The chunk's lines, or None when it was resubmitted after losing its worker."""
+        chunk, pages, attempt = self.chunks.pop(future.key)
+        try:
+            return future.result()
+        except (Exception, CancelledError):
+            if attempt >= MAX_ATTEMPTS:
+                raise
+            running.add(self.submit(chunk, attempt + 1))
+            return None
+        finally:
             future.release()
-            for chunk in islice(chunks, 1):
-                running.add(client.submit(audit_chunk, chunk, settings, pure=False))
+            pages.release()
 
 
 def _client(scheduler: str | None, workers: int, stack: ExitStack) -> Client:
