@@ -2,8 +2,8 @@
 
 A worker plugin warms each worker up once (rule tables, language models) when it joins, so
 no page pays for loading. Chunks carry their pages' content, so workers need no access to
-the driver's files; if a worker dies, the scheduler reruns its chunks on another worker,
-and the driver still writes each chunk's lines once, when its result arrives.
+the driver's files; if a worker dies, the driver resubmits the chunks it held (`InFlight`),
+and still writes each chunk's lines once, when its result arrives.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ local engine with 1 and 2 processes and Dask with a 2-worker LocalCluster (its s
 included). Per-page overhead is the worker time an engine spends per page beyond the audit
 itself: (wall × workers − pages × audit time per page) ÷ pages, with the audit time measured
 in this process (read, hash, audit, serialise; no engine, no writing). The driver's peak RSS
-(its own, not its workers') is taken at several sizes with the local engine, 2 processes;
+(its own, not its workers') is taken at several sizes with each 2-worker engine;
 a rerun over the unchanged site measures what resuming costs.
 """
 
@@ -87,9 +87,10 @@ def main() -> None:
         print(f"audit-site rerun   {args.articles} unchanged pages skipped in {seconds:.2f} s")
         for size in sizes:
             listing.write_text("\n".join(map(str, paths[:size])) + "\n", encoding="utf-8")
-            _, rss = audit_site(["--files-from", str(listing)], Path(tmp) / f"memory-{size}", ENGINES["local-2"])
-            results["driver_peak_mib"][str(size)] = round(rss, 1)
-            print(f"driver peak RSS, local-2, {size:>7} pages: {rss:5.1f} MiB")
+            for name in ("local-2", "dask-2"):
+                _, rss = audit_site(["--files-from", str(listing)], Path(tmp) / f"memory-{name}-{size}", ENGINES[name])
+                results["driver_peak_mib"][f"{name} {size}"] = round(rss, 1)
+                print(f"driver peak RSS, {name}, {size:>7} pages: {rss:5.1f} MiB")
     print(f"(audit alone, in process: {per_page * 1000:.2f} ms/page)")
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "site.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
