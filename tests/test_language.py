@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from langdetect.detector import Detector
+
 from audit.ingest import RawText
-from audit.language import body_sample, document_language, english_lexicon, french_lexicon
+from audit.language import (
+    _detector_class,
+    _langdetect_factory,
+    body_sample,
+    document_language,
+    english_lexicon,
+    french_lexicon,
+)
 from audit.segment import segment
 
 
@@ -35,3 +46,27 @@ def test_word_lists_tell_english_from_french():
     assert english["follow"] > 1.0 and english["the"] > 1.0
     assert "source" not in english or english["source"] < 1.0
     assert {"source", "soldat", "guerre"} <= french_lexicon()
+
+
+def ngrams_both_ways(text: str) -> tuple[list[str], list[str]]:
+    factory = _langdetect_factory()
+    original, fast = Detector(factory), _detector_class()(factory)
+    for detector in (original, fast):
+        detector.append(text)
+        detector.cleaning_text()
+    return Detector._extract_ngrams(original), fast._extract_ngrams()
+
+
+def test_fast_ngram_extraction_matches_langdetect_on_the_seed_like_text():
+    text = ("Selon cette Source, l'ONU a confirmé « l'envoi » de 1 500 soldats. "
+            "NEXT: For Latest Updates Follow us on Google News! Zelenskiy à Oussouriisk (Russie)")
+    original, fast = ngrams_both_ways(text)
+    assert len(original) > 100 and fast == original
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300)
+       | st.text(alphabet="aAbBéÉ  .,'«»-ŒœNORDnord", max_size=300))
+def test_fast_ngram_extraction_matches_langdetect_on_any_text(text):
+    original, fast = ngrams_both_ways(text)
+    assert fast == original

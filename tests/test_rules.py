@@ -58,3 +58,14 @@ def test_headline_under_a_link_announcement_is_boilerplate_but_body_text_is_not(
     )
     flagged = [f.text for f in audit_string(text).findings if f.code == "MT403"]
     assert flagged == ["Lire aussi", "La Corée du Nord publie des images d’une usine d’uranium"]
+
+
+@pytest.mark.parametrize("configured", [
+    r"(bonne lecture) \1 à tous",  # a group reference: cannot join the shipped patterns
+    r"(?i)bonne lecture bonne lecture à tous",  # a global inline flag: cannot be joined either
+    r"bonne lecture bonne lecture à tous",
+])
+def test_configured_boilerplate_is_found_whatever_its_regex_syntax(configured):
+    text = "La Corée du Nord a envoyé des troupes en Russie cet automne.\nBonne lecture bonne lecture à tous\n"
+    assert codes(text, boilerplate=(configured,)).count("MT403") == 1
+    assert "MT403" not in codes(text.replace("Bonne lecture bonne", "Bonne"), boilerplate=(configured,))

@@ -17,6 +17,7 @@ from re import _constants as sre  # the parser's opcodes; stable since Python 3.
 from re import _parser
 
 from audit.cache import cached
+from audit.document import Document, Sentence
 from audit.resources import data_key, data_toml
 
 _MIN_LITERAL = 3
@@ -158,6 +159,23 @@ def data_patterns(name: str, table: str, flags: int = 0) -> tuple[DataPattern, .
         lambda: [sorted(found) if (found := required_literals(e["regex"], flags)) else None for e in entries],
     )
     return tuple(DataPattern(e, flags, frozenset(l) if l else None) for e, l in zip(entries, literals))
+
+
+def sentences_holding(literals: frozenset[str] | None, lowered: str | None, document: Document) -> list[Sentence]:
+    """The sentences a pattern with these literals can match in, in reading order: `lowered`
+    is the document's lower-cased text (None when lower-casing moved offsets)."""
+    if literals is None or lowered is None:
+        return list(document.sentences)
+    found: dict[int, Sentence] = {}
+    for literal in literals:
+        at = lowered.find(literal)
+        while at != -1:
+            for offset in (at, at + len(literal) - 1):  # a literal may start in the gap before a sentence
+                sentence = document.sentence_at(offset)
+                if sentence is not None:
+                    found[sentence.index] = sentence
+            at = lowered.find(literal, at + 1)
+    return [found[i] for i in sorted(found)]
 
 
 def active_patterns(patterns: tuple[DataPattern, ...], text: str) -> list[DataPattern]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from audit.document import Document
 from audit.findings import Category, Severity
-from audit.rules.prefilter import DataPattern, active_patterns, data_patterns
+from audit.rules.prefilter import DataPattern, active_patterns, data_patterns, sentences_holding
 from audit.rules.registry import Hit, RuleOptions, rule
 
 
@@ -20,22 +20,19 @@ def _severity(entry: dict) -> Severity | None:
 
 
 def _scan(document: Document, patterns: tuple[DataPattern, ...]) -> Iterator[Hit]:
-    """Each pattern runs once over the whole text; a match must lie within one sentence."""
+    """Each pattern reads only the sentences that hold one of its literals, one at a time: a
+    match lies within one sentence, and its lookarounds see nothing beyond it."""
     text = document.text
     lower = text.lower()
     if len(lower) != len(text):  # a rare letter (İ) that lower-cases to two
         lower = None
     for data in active_patterns(patterns, text):
-        if data.lowered and lower is not None:
-            matches = data.compiled.finditer(lower)
-        else:
-            matches = data.original.finditer(text)
-        for match in matches:
-            start, end = match.span()
-            sentence = document.sentence_at(start)
-            if end > start and sentence is not None and sentence.start <= start and end <= sentence.end:
-                yield Hit(start, end, data.entry["message"], data.entry.get("suggestion") or None,
-                          None, _severity(data.entry))
+        regex, subject = (data.compiled, lower) if data.lowered and lower is not None else (data.original, text)
+        for sentence in sentences_holding(data.literals, lower, document):
+            for match in regex.finditer(subject, sentence.start, sentence.end):
+                if match.end() > match.start():
+                    yield Hit(match.start(), match.end(), data.entry["message"],
+                              data.entry.get("suggestion") or None, None, _severity(data.entry))
 
 
 @rule("MT501", "mt-grammar", Category.GRAMMAR, Severity.MAJOR, mt_weight=3.0)
