@@ -4,13 +4,16 @@ Python's `re` tries a pattern that starts with `\\b(?:word|word…)` at every po
 text. Most data patterns (calques, grammar) cannot match a given article at all, and that is
 visible from literals alone: « résultats en » needs "résultats" or "résultat". For each
 pattern we derive a set of strings one of which must occur in any match; a document whose
-lower-cased text contains none of them skips the pattern. Derivation is conservative: when no
-such set can be proven, the pattern always runs.
+lower-cased text contains none of them skips the pattern, and one that does runs it only on
+the sentences where they occur. One Aho–Corasick pass (pyahocorasick) finds every literal of a
+table at once. Derivation is conservative: when no such set can be proven, the pattern always
+runs, on every sentence.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from re import _constants as sre  # the parser's opcodes; stable since Python 3.11
@@ -98,7 +101,13 @@ def _class_chars(op, argument) -> frozenset[str] | None:
 
 
 def _run(spellings: frozenset[str]) -> frozenset[str] | None:
-    return spellings if min(map(len, spellings)) >= _MIN_LITERAL else None
+    return spellings if all(map(_selective, spellings)) else None
+
+
+def _selective(literal: str) -> bool:
+    """Long enough to be rare in French text: three characters, or two with a sign in them
+    (the "’s" of an English genitive), not two letters (« le », « de »)."""
+    return len(literal) >= _MIN_LITERAL or (len(literal) == 2 and not literal.isalnum())
 
 
 def _element(op, argument) -> frozenset[str] | None:
@@ -110,10 +119,6 @@ def _element(op, argument) -> frozenset[str] | None:
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and argument[0] >= 1:
         return _sequence(list(argument[2]))
     return None
-
-
-def may_match(literals: frozenset[str] | None, lowered_text: str) -> bool:
-    return literals is None or any(literal in lowered_text for literal in literals)
 
 
 @dataclass(frozen=True)
@@ -148,37 +153,58 @@ class DataPattern:
 _UPPERCASE_LITERAL = re.compile(r"(?<!\\)[A-ZÀ-Þ]")
 
 
+@dataclass(frozen=True, eq=False)
+class PatternTable:
+    """The regex entries of one data table, and one Aho–Corasick automaton over all their
+    literals: a single pass over a text says which patterns can match it, and where, instead
+    of one substring search per literal (hundreds per table)."""
+
+    patterns: tuple[DataPattern, ...]
+
+    @cached_property
+    def _automaton(self):
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for literal in sorted({literal for p in self.patterns for literal in p.literals or ()}):
+            automaton.add_word(literal, literal)
+        automaton.make_automaton()
+        return automaton
+
+    def candidates(self, lowered: str) -> Iterator[tuple[DataPattern, list[tuple[int, int]] | None]]:
+        """Each pattern that may match `lowered` (a lower-cased text), with the spans where its
+        literals occur there; None for a pattern without literals, which must read it all."""
+        spans: dict[str, list[tuple[int, int]]] = {}
+        if len(self._automaton):
+            for end, literal in self._automaton.iter(lowered):
+                spans.setdefault(literal, []).append((end + 1 - len(literal), end + 1))
+        for pattern in self.patterns:
+            if pattern.literals is None:
+                yield pattern, None
+            elif found := [span for literal in pattern.literals for span in spans.get(literal, ())]:
+                yield pattern, found
+
+
 @cache
-def data_patterns(name: str, table: str, flags: int = 0) -> tuple[DataPattern, ...]:
+def data_patterns(name: str, table: str, flags: int = 0) -> PatternTable:
     """The entries of `table` in data file `name`; the literals are kept in the table cache,
     so a cold run parses no regex it will not use."""
     entries = data_toml(name)[table]
     literals = cached(
         f"literals-{name}",
-        f"{data_key(name)} {flags} {_MIN_LITERAL}",
+        f"{data_key(name)} {flags} {_MIN_LITERAL} selective-2",
         lambda: [sorted(found) if (found := required_literals(e["regex"], flags)) else None for e in entries],
     )
-    return tuple(DataPattern(e, flags, frozenset(l) if l else None) for e, l in zip(entries, literals))
+    return PatternTable(tuple(DataPattern(e, flags, frozenset(l) if l else None) for e, l in zip(entries, literals)))
 
 
-def sentences_holding(literals: frozenset[str] | None, lowered: str | None, document: Document) -> list[Sentence]:
-    """The sentences a pattern with these literals can match in, in reading order: `lowered`
-    is the document's lower-cased text (None when lower-casing moved offsets)."""
-    if literals is None or lowered is None:
-        return list(document.sentences)
+def sentences_holding(spans: list[tuple[int, int]], document: Document) -> list[Sentence]:
+    """The sentences where these literal spans lie, in reading order (a span may start in the
+    white space before its sentence, so both ends count)."""
     found: dict[int, Sentence] = {}
-    for literal in literals:
-        at = lowered.find(literal)
-        while at != -1:
-            for offset in (at, at + len(literal) - 1):  # a literal may start in the gap before a sentence
-                sentence = document.sentence_at(offset)
-                if sentence is not None:
-                    found[sentence.index] = sentence
-            at = lowered.find(literal, at + 1)
+    for start, end in spans:
+        for offset in (start, end - 1):
+            sentence = document.sentence_at(offset)
+            if sentence is not None:
+                found[sentence.index] = sentence
     return [found[i] for i in sorted(found)]
-
-
-def active_patterns(patterns: tuple[DataPattern, ...], text: str) -> list[DataPattern]:
-    """The patterns that may match somewhere in `text`."""
-    lowered = text.lower()
-    return [p for p in patterns if may_match(p.literals, lowered)]

@@ -9,7 +9,7 @@ from functools import lru_cache
 from audit.document import Document
 from audit.findings import Category, Severity
 from audit.resources import data_lines
-from audit.rules.prefilter import DataPattern, active_patterns, data_patterns
+from audit.rules.prefilter import DataPattern, data_patterns
 from audit.rules.registry import Hit, RuleOptions, rule
 
 _MARKUP = re.compile(
@@ -87,7 +87,8 @@ def boilerplate(document: Document, options: RuleOptions) -> Iterator[Hit]:
     Example: Suivez la couverture complète
     Use instead: remove the line.
     """
-    patterns = active_patterns(data_patterns("boilerplate.toml", "line", re.IGNORECASE), document.text)
+    table = data_patterns("boilerplate.toml", "line", re.IGNORECASE)
+    patterns = [p for p, _ in table.candidates(document.text.lower())]
     patterns += _configured_boilerplate(options.extra_boilerplate)
     any_pattern = _any_of(tuple((p.entry["regex"], p.flags) for p in patterns))
     announced = False

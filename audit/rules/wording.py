@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from audit.document import Document
 from audit.findings import Category, Severity
-from audit.rules.prefilter import DataPattern, active_patterns, data_patterns, sentences_holding
+from audit.rules.prefilter import PatternTable, data_patterns, sentences_holding
 from audit.rules.registry import Hit, RuleOptions, rule
 
 
@@ -19,16 +19,16 @@ def _severity(entry: dict) -> Severity | None:
     return Severity(entry["severity"]) if "severity" in entry else None
 
 
-def _scan(document: Document, patterns: tuple[DataPattern, ...]) -> Iterator[Hit]:
+def _scan(document: Document, table: PatternTable) -> Iterator[Hit]:
     """Each pattern reads only the sentences that hold one of its literals, one at a time: a
     match lies within one sentence, and its lookarounds see nothing beyond it."""
     text = document.text
     lower = text.lower()
-    if len(lower) != len(text):  # a rare letter (İ) that lower-cases to two
-        lower = None
-    for data in active_patterns(patterns, text):
-        regex, subject = (data.compiled, lower) if data.lowered and lower is not None else (data.original, text)
-        for sentence in sentences_holding(data.literals, lower, document):
+    in_place = len(lower) == len(text)  # not so when a rare letter (İ) lower-cases to two
+    for data, spans in table.candidates(lower):
+        regex, subject = (data.compiled, lower) if data.lowered and in_place else (data.original, text)
+        sentences = sentences_holding(spans, document) if spans is not None and in_place else document.sentences
+        for sentence in sentences:
             for match in regex.finditer(subject, sentence.start, sentence.end):
                 if match.end() > match.start():
                     yield Hit(match.start(), match.end(), data.entry["message"],
