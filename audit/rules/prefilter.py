@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from re import _constants as sre  # the parser's opcodes; stable since Python 3.11
 from re import _parser
 
@@ -196,6 +196,23 @@ def data_patterns(name: str, table: str, flags: int = 0) -> PatternTable:
         lambda: [sorted(found) if (found := required_literals(e["regex"], flags)) else None for e in entries],
     )
     return PatternTable(tuple(DataPattern(e, flags, frozenset(l) if l else None) for e, l in zip(entries, literals)))
+
+
+@lru_cache(maxsize=64)
+def joined(regexes: tuple[str, ...], flags: int) -> re.Pattern | None:
+    """One alternation that matches where any of `regexes` does: to ask "does any pattern
+    match?" of many short strings (lines, names), one regex call beats one per pattern. None
+    (ask each pattern) when they cannot be joined: a global inline flag, or a group reference
+    that would point at another pattern's group."""
+    if any(_BACKREFERENCE.search(regex) for regex in regexes):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{regex})" for regex in regexes), flags)
+    except re.error:
+        return None
+
+
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 
 
 def sentences_holding(spans: list[tuple[int, int]], document: Document) -> list[Sentence]:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from audit.document import Document
 from audit.findings import Category, Severity
 from audit.resources import data_lines
-from audit.rules.prefilter import DataPattern, data_patterns
+from audit.rules.prefilter import DataPattern, data_patterns, joined
 from audit.rules.registry import Hit, RuleOptions, rule
 
 _MARKUP = re.compile(
@@ -23,7 +23,6 @@ _LINE = re.compile(r"[^\n]+")
 _LINE_PADDING = " \t\r\u00a0\u202f•"
 _MAX_HEADLINE_WORDS = 16
 _NORMALISE = re.compile(r"[\W_]+")
-_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")  # would point at another pattern's group once joined
 _MIN_DUPLICATE_WORDS = 4
 
 
@@ -90,7 +89,7 @@ def boilerplate(document: Document, options: RuleOptions) -> Iterator[Hit]:
     table = data_patterns("boilerplate.toml", "line", re.IGNORECASE)
     patterns = [p for p, _ in table.candidates(document.text.lower())]
     patterns += _configured_boilerplate(options.extra_boilerplate)
-    any_pattern = _any_of(tuple((p.entry["regex"], p.flags) for p in patterns))
+    any_pattern = joined(tuple(p.entry["regex"] for p in patterns), re.IGNORECASE)
     announced = False
     for match in _LINE.finditer(document.text):
         line = match.group()
@@ -106,20 +105,6 @@ def boilerplate(document: Document, options: RuleOptions) -> Iterator[Hit]:
         elif announced and _looks_like_headline(stripped):
             yield Hit(start, start + len(stripped), "headline of a link to another article", "")
         announced = found is not None and found.get("announces_link", False)
-
-
-@lru_cache(maxsize=32)
-def _any_of(regexes: tuple[tuple[str, int], ...]) -> re.Pattern | None:
-    """One alternation that matches a line where any pattern does: most lines are article
-    text that no pattern matches, and one regex call per line beats one per pattern. None
-    (try each pattern) when the patterns cannot be joined (global inline flags, group
-    numbers) or their flags differ."""
-    if len({flags for _, flags in regexes}) > 1 or any(_BACKREFERENCE.search(r) for r, _ in regexes):
-        return None
-    try:
-        return re.compile("|".join(f"(?:{regex})" for regex, _ in regexes), regexes[0][1] if regexes else 0)
-    except re.error:
-        return None
 
 
 def _looks_like_headline(line: str) -> bool:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from audit.document import Document
 from audit.findings import Category, Severity
 from audit.resources import data_lines, data_toml
+from audit.rules.prefilter import joined
 from audit.rules.registry import Hit, RuleOptions, rule
 
 # The table's names are single words: a capitalised word looked up in a dict costs less than
@@ -62,12 +63,13 @@ def transliteration_pattern(document: Document, options: RuleOptions) -> Iterato
     Example: Les forces sont stationnées à Blagoveshchensk.
     Use instead: Les forces sont stationnées à Blagovechtchensk.
     """
-    listed = _table()
+    listed, patterns = _table(), _patterns()
+    any_pattern = joined(tuple(pattern.pattern for pattern, _ in patterns), 0)
     for match in _NAME.finditer(document.text):
         name = match.group()
-        if name in listed:
+        if name in listed or (any_pattern is not None and not any_pattern.search(name)):
             continue
-        for pattern, message in _patterns():
+        for pattern, message in patterns:
             if pattern.search(name):
                 yield Hit(match.start(), match.end(), message)
                 break

@@ -158,7 +158,9 @@ def capitalised_common_noun(document: Document, options: RuleOptions) -> Iterato
             word.lower(),
         )
     names = _capitalised_names()
-    for match in _capitalised_names_pattern().finditer(document.text):
+    for match in _capitalised_names_pattern().finditer(text):
+        if match.start() and _joins_word(text[match.start() - 1]):
+            continue
         french = names[match.group()]
         yield Hit(match.start(), match.end(), f"capitalised word by word as in English; French writes {french!r}", french)
 
@@ -171,4 +173,9 @@ def _capitalised_names() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _capitalised_names_pattern() -> re.Pattern:
     names = sorted(_capitalised_names(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    # No lookbehind: `re` then tries only the positions where a name's first letter stands.
+    return re.compile(r"(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+
+
+def _joins_word(char: str) -> bool:
+    return char.isalnum() or char in "_-"
