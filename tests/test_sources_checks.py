@@ -53,6 +53,58 @@ def test_french_source_flips(tmp_path, target, source, flagged):
     assert [f.text for f in findings if f.code == "MT601"] == [flagged]
 
 
+@pytest.mark.parametrize(
+    ("target", "source", "lang", "flagged"),
+    [
+        ("Vladimir Poutine a déclaré que l’offensive continuerait.",
+         "Volodymyr Zelensky said the offensive would continue.", "en", "Vladimir Poutine"),
+        ("Selon l’OTAN, l’aide humanitaire n’arrive plus à Gaza.",
+         "According to the UN, humanitarian aid no longer reaches Gaza.", "en", "OTAN"),
+        ("L’OTAN a déclaré que l’aide humanitaire n’arrive plus.",
+         "Les Nations unies ont déclaré que l’aide humanitaire n’arrive plus.", "fr", "OTAN"),
+        ("Le secrétaire général de l’OTAN, Jens Stoltenberg, a déclaré que l’alliance ne pouvait confirmer.",
+         "NATO Secretary General Mark Rutte said the alliance could not confirm.", "en", "Jens Stoltenberg"),
+        # Not in the lexicon: a speaker recognised by the speech verb, in both languages.
+        ("Ivan Petrov, le porte-parole du ministère, a déclaré que les frappes continuaient.",
+         "Oleg Ivanov, the ministry spokesman, said the strikes went on.", "en", "Ivan Petrov"),
+        ("Le porte-parole Ivan Petrov a affirmé que les frappes continuaient.",
+         "Le porte-parole Oleg Ivanov a affirmé que les frappes continuaient.", "fr", "Ivan Petrov"),
+    ],
+)
+def test_person_and_organisation_flips(tmp_path, target, source, lang, flagged):
+    findings = _findings([target], [source], tmp_path, lang)
+    assert [f.text for f in findings if f.code == "MT601"] == [flagged]
+
+
+@pytest.mark.parametrize(
+    ("target", "source", "lang"),
+    [
+        # Transliterations of the same name.
+        ("Le ministre russe de la Défense, Sergueï Choïgou, a inspecté les troupes.",
+         "Russian Defence Minister Sergei Shoigu inspected the troops.", "en"),
+        ("Le président Volodymyr Zelenski a déclaré que l’offensive continuerait.",
+         "President Volodymyr Zelenskiy said the offensive would continue.", "en"),
+        ("Le général Valeri Guerassimov a déclaré que l’offensive continuerait.",
+         "General Valery Gerasimov said the offensive would continue.", "en"),
+        ("Kirill Boudanov a déclaré que l’offensive continuerait.",
+         "Kyrylo Budanov said the offensive would continue.", "en"),
+        # A name added, or dropped: no flip.
+        ("Vladimir Poutine a déclaré que l’offensive continuerait.",
+         "The offensive will continue, the Kremlin said.", "en"),
+        ("Elle a déclaré que l’offensive continuerait.", "Volodymyr Zelensky said the offensive would continue.", "en"),
+        # The target's person is named elsewhere in the source sentence.
+        ("Le porte-parole de l’armée, Oleg Ivanov, a ajouté que Moscou mentait.",
+         "Army spokesman Oleg Ivanov added that Moscow was lying, Zelensky said.", "en"),
+        # Different roles: who meets whom is not who speaks.
+        ("Le ministre a rencontré Paul Durand à Kiev.", "The minister met John Smith in Kyiv.", "en"),
+        ("Le porte-parole Ivan Petrov a affirmé que les frappes continuaient.",
+         "Le porte-parole Ivan Petrov a affirmé, selon Oleg Ivanov, que les frappes continuaient.", "fr"),
+    ],
+)
+def test_same_people_or_no_comparable_person_is_no_flip(tmp_path, target, source, lang):
+    assert "MT601" not in _codes(_findings([target], [source], tmp_path, lang))
+
+
 def test_number_mismatch_but_not_the_same_number_written_differently(tmp_path):
     source = ["A first group of 1,500 special forces troops has already arrived in Russia's Far East."]
     wrong = _findings(["Un premier groupe de 15 000 membres des forces spéciales est arrivé dans l’Extrême-Orient russe."], source, tmp_path)

@@ -21,7 +21,7 @@ from audit.resources import data_lines
 
 _PLACE_BEFORE = {
     "fr": re.compile(r"(?:\ben|\bà|\bau|\baux|\bvers|\bdans|\bpour)\s+(?:la\s+|l['’]\s*|les\s+)?$", re.IGNORECASE),
-    "en": re.compile(r"(?:\bin|\bto|\binto|\bat|\bfor)\s+(?:the\s+)?$", re.IGNORECASE),
+    "en": re.compile(r"(?:\bin|(?<!according )\bto|\binto|\bat|\bfor)\s+(?:the\s+)?$", re.IGNORECASE),
 }
 _GENITIVE_BEFORE = {
     "fr": re.compile(r"(?:\bde|\bdu|\bdes|\bd['’])\s*(?:la\s+|l['’]\s*)?$", re.IGNORECASE),
@@ -97,12 +97,14 @@ def _lexicon(lang: str) -> tuple[re.Pattern, dict[str, _Form]]:
         key, kind, fr_names, fr_demonym, en_names, en_demonym, capitals = (line.split("\t") + [""] * 7)[:7]
         names, demonym = (fr_names, fr_demonym) if lang == "fr" else (en_names, en_demonym)
         for name in filter(None, names.split("|") + capitals.split("|")):
-            forms.setdefault(name if name.isupper() else name.lower(), _Form(key, kind, False))
+            # Acronyms and people's names keep their case: « poutine » is a dish, "US" not "us".
+            exact = name.isupper() or kind == "person"
+            forms.setdefault(name if exact else name.lower(), _Form(key, kind, False))
         if demonym:
             for form in _inflections(demonym) if lang == "fr" else [demonym, demonym + "s"]:
                 forms.setdefault(form.lower(), _Form(key, kind, True))
     ordered = sorted(forms, key=len, reverse=True)
-    alternation = "|".join(re.escape(f) if f.isupper() else f"(?i:{re.escape(f)})" for f in ordered)
+    alternation = "|".join(re.escape(f) if f != f.lower() else f"(?i:{re.escape(f)})" for f in ordered)
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), forms
 
 

@@ -56,18 +56,20 @@ def _target_span(document: Document, link: Link) -> tuple[int, int]:
 
 @rule("MT601", "entity-flip", Category.MISTRANSLATION, Severity.CRITICAL, mt_weight=4.0, needs_source=True)
 def entity_flip(document: Document, context: SourceContext) -> Iterator[Hit]:
-    """A country, nationality or organisation that differs from the aligned source sentence.
+    """A country, nationality, organisation or person that differs from the aligned source sentence.
 
     Why: spinning and careless machine translation swap who does what. « des soldats
     russes » for North Korean soldiers sent *to* Russia reverses the news; a reader cannot
-    see it without the source. Also fires when a country or organisation is replaced by
-    another (« nord-coréen » for "South Korean").
+    see it without the source. Also fires when a country, an organisation (« l’OTAN » for
+    "the UN") or a person is replaced by another in the same role: « Vladimir Poutine a
+    déclaré » for "Volodymyr Zelensky said". Spellings of one name (Choïgou, Shoigu) are the
+    same person; a name only added or dropped is not a flip.
 
     Example: La Corée du Nord aurait commencé à envoyer des soldats russes en Ukraine.
     (source: North Korea has begun sending soldiers to Russia…)
     Use instead: La Corée du Nord aurait commencé à envoyer des soldats en Russie.
     """
-    from audit.sources import anchors  # regex tables: compiled only when sources are used
+    from audit.sources import anchors, people  # regex tables: compiled only when sources are used
 
     for aligned, link in _matches(context):
         start, end = _target_span(document, link)
@@ -76,6 +78,9 @@ def entity_flip(document: Document, context: SourceContext) -> Iterator[Hit]:
         source = anchors.mentions(source_text, aligned.alignment.source_lang)
         for mention, message in _flips(target, source):
             yield Hit(start + mention.phrase_start, start + mention.end, message, context=source_text)
+        for person, other in people.flips(document.text[start:end], source_text, aligned.alignment.source_lang):
+            yield Hit(start + person.start, start + person.end, f"{person.name} where the source has {other.name}",
+                      context=source_text)
 
 
 def _flips(target: list[Mention], source: list[Mention]) -> Iterator[tuple[Mention, str]]:
