@@ -165,6 +165,37 @@ def audit_site_command(paths, out, files_from, engine, jobs, scheduler, select, 
                f"unchanged), {summary['errors']} errors; results in {out}", err=True)
 
 
+@cli.command("report")
+@click.argument("results", type=click.Path(file_okay=False, exists=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Where to write the page (default: RESULTS/index.html).")
+@click.option("--worst", type=click.IntRange(1, 100_000), default=500, show_default=True,
+              help="How many of the worst pages to list with their findings.")
+def report_command(results: str, output: str | None, worst: int) -> None:
+    """Build the HTML index of an audit-site RESULTS folder from its shards: every page's
+    newest record, whichever run wrote it."""
+    import json
+    from pathlib import Path
+
+    from audit.reporters.site_index import build_index, render_site_index
+    from audit.shards import current_records, shard_paths
+
+    folder = Path(results)
+    if not shard_paths(folder):
+        raise UserError(f"{results}: no audit-site shards there (documents-*.jsonl, errors-*.jsonl)")
+    try:
+        signature = json.loads((folder / "summary.json").read_text(encoding="utf-8"))["meta"]["settings"]
+    except (OSError, ValueError, KeyError, TypeError):
+        signature = "unknown (no summary.json)"
+    page = render_site_index(build_index(current_records(folder), worst), signature)
+    target = output or str(folder / "index.html")
+    try:
+        Path(target).write_text(page, encoding="utf-8")
+    except OSError as error:
+        raise UserError(f"{target}: cannot write report ({error.strerror})") from None
+    click.echo(f"mtaudit: site report written to {target}", err=True)
+
+
 @cli.command()
 @click.argument("code", required=False)
 def rules(code: str | None) -> None:

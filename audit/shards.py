@@ -35,6 +35,11 @@ def shard_paths(folder: Path, kind: str | None = None) -> list[Path]:
     return sorted(p for k in kinds for p in folder.glob(f"{k}-*.jsonl"))
 
 
+def _shard_number(path: Path) -> int:
+    """Shards are numbered across kinds, in the order runs wrote them."""
+    return int(path.stem.rsplit("-", 1)[1])
+
+
 def records(folder: Path, kind: str | None = None) -> Iterator[dict]:
     """Every record of the folder's shards, oldest shard first (lines cut by a kill skipped)."""
     for path in shard_paths(folder, kind):
@@ -42,6 +47,30 @@ def records(folder: Path, kind: str | None = None) -> Iterator[dict]:
             for line in handle:
                 if line.endswith("\n"):
                     yield json.loads(line)
+
+
+def current_records(folder: Path, wanted: set[bytes] | None = None) -> Iterator[dict]:
+    """The record of each page as it is now. With `wanted` (the keys of a run's pages), the
+    records with those keys, each key removed from `wanted` as its record is read; without
+    it, the newest record of each path, newest shard first. A changed page leaves its old
+    record in an old shard: these are what the summary and the site index must skip."""
+    if wanted is not None:
+        for record in records(folder):
+            key = record_key(record)
+            if key in wanted:
+                wanted.remove(key)
+                yield record
+        return
+    seen: set[bytes] = set()
+    for path in sorted(shard_paths(folder), key=_shard_number, reverse=True):
+        with open(path, encoding="utf-8") as handle:
+            lines = [line for line in handle if line.endswith("\n")]  # one shard at a time
+        for line in reversed(lines):
+            record = json.loads(line)
+            name = hashlib.blake2b(record["path"].encode(), digest_size=16).digest()
+            if name not in seen:
+                seen.add(name)
+                yield record
 
 
 def repair(folder: Path) -> None:
@@ -65,7 +94,7 @@ class ShardWriter:
     def __init__(self, folder: Path, lines_per_shard: int = LINES_PER_SHARD) -> None:
         self.folder = folder
         self.lines_per_shard = lines_per_shard
-        self.number = 1 + max((int(p.stem.rsplit("-", 1)[1]) for p in shard_paths(folder)), default=0)
+        self.number = 1 + max(map(_shard_number, shard_paths(folder)), default=0)
         self.handles: dict[str, object] = {}
         self.counts = dict.fromkeys(KINDS, 0)
 

@@ -3,8 +3,8 @@
 Data flows one way: pages are read lazily (`audit.pages`), those already in the folder with
 the same content and settings are skipped, the rest go to an engine in chunks
 (`audit.engines`), and each completed chunk is written durably (`audit.shards`) before more
-are taken. The summary is then computed by streaming over the shards, so it covers pages
-audited by earlier, interrupted runs too. Memory holds 16 bytes per page (the keys of what is
+are taken. The summary and the HTML index are then computed by streaming over the shards, so
+they cover pages audited by earlier, interrupted runs too. Memory holds 16 bytes per page (the keys of what is
 done) and the chunks in flight, never the results.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -22,13 +22,15 @@ import audit
 from audit.config import Settings
 from audit.engines import run_chunks
 from audit.pages import Page, site_pages
+from audit.reporters.site_index import SiteIndex, render_site_index
 from audit.run import InputFailure
-from audit.shards import ShardWriter, finished_keys, page_key, record_key, records, repair
+from audit.shards import ShardWriter, current_records, finished_keys, page_key, repair
 from audit.site_work import failure_line
 
 SUMMARY_SCHEMA_VERSION = "1.0"
 PAGES_PER_CHUNK = 16
 WORST_LISTED = 20
+INDEX_PAGE = "index.html"
 
 
 @dataclass
@@ -56,8 +58,10 @@ def audit_site(inputs: Iterable[str], out: str, settings: Settings, *, engine: s
             tally.audited += len(lines)
     finally:
         writer.close()
-    summary = summarise(folder, settings, current, tally)
+    index = SiteIndex()
+    summary = summarise(folder, settings, current, tally, index.add)
     _write_atomically(folder / "summary.json", json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    _write_atomically(folder / INDEX_PAGE, render_site_index(index, settings.signature))
     return summary
 
 
@@ -88,19 +92,18 @@ def _chunks(pages: Iterator[Page]) -> Iterator[list[Page]]:
         yield chunk
 
 
-def summarise(folder: Path, settings: Settings, current: set[bytes], tally: SiteRun) -> dict:
-    """Totals over this run's pages, read back from the shards (one record a page).
+def summarise(folder: Path, settings: Settings, current: set[bytes], tally: SiteRun,
+              observe: Callable[[dict], None]) -> dict:
+    """Totals over this run's pages, read back from the shards (one record a page), each
+    record also shown to `observe` (the HTML index), so the shards are read once.
 
     Consumes `current`: each page's key is removed as its record is counted."""
     from audit.reporters.json_report import meta_dict
 
     verdicts, severities, codes, errors = Counter(), Counter(), Counter(), 0
     scores, worst, pages = 0.0, [], len(current)
-    for record in records(folder):
-        key = record_key(record)
-        if key not in current:
-            continue
-        current.remove(key)
+    for record in current_records(folder, current):
+        observe(record)
         if "message" in record:
             errors += 1
             continue

@@ -27,3 +27,13 @@ def seed_text() -> str:
     if not SEED.exists():
         pytest.skip(f"seed article not found at {SEED} (it lives in ../shared/, outside the repo)")
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def browser(tmp_path):
+    """A headless Chromium page (tests/browser.py); tests using it are marked needs_chromium."""
+    from browser import Browser
+
+    session = Browser(tmp_path / "profile")
+    yield session
+    session.close()

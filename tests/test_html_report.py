@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-import pytest
-from browser import Browser, needs_chromium
+from browser import needs_chromium
 from runs import audit_of, hostile_run, run_of, spun_run
 
 from audit.reporters import reporter
@@ -51,13 +50,6 @@ def test_batch_index_lists_documents_worst_first():
     index = page[page.index('class="index"') :]
     assert index.index("site/spun.txt") < index.index("b/clean.txt") < index.index("c/empty.txt")
     assert 'href="#doc-2"' in index and 'id="doc-2"' in page
-
-
-@pytest.fixture
-def browser(tmp_path):
-    session = Browser(tmp_path / "profile")
-    yield session
-    session.close()
 
 
 @needs_chromium

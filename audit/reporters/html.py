@@ -21,7 +21,7 @@ ASSETS = "assets"
 
 
 @lru_cache(maxsize=1)
-def _environment():
+def environment():
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     environment = Environment(
@@ -42,9 +42,9 @@ def shown_suggestion(suggestion: str | None) -> str:
     return suggestion.replace("\u00a0", "⍽").replace("\u202f", "⍽") or "(delete)"
 
 
-def _asset(name: str) -> str:
-    loader = _environment().loader
-    source, _, _ = loader.get_source(_environment(), name)
+def asset(name: str) -> str:
+    loader = environment().loader
+    source, _, _ = loader.get_source(environment(), name)
     return source
 
 
@@ -58,7 +58,7 @@ def render(run: Run) -> str:
 
     views = [document_view(n, result) for n, result in enumerate(run.audits, 1)]
     findings = [f for result in run.audits for f in result.findings]
-    script = _asset("report.js")
+    script = asset("report.js")
     context = {
         "version": audit.__version__,
         "views": views,
@@ -73,8 +73,8 @@ def render(run: Run) -> str:
         ),
         "histogram_of": "documents" if len(views) > 1 else "sentences",
         "total_findings": len(findings),
-        "style": Markup(_asset("report.css")),
+        "style": Markup(asset("report.css")),
         "script": Markup(script),
         "script_hash": script_hash(script),
     }
-    return _environment().get_template("report.html.j2").render(context)
+    return environment().get_template("report.html.j2").render(context)

@@ -62,12 +62,18 @@ def category_bars(counts: dict[tuple[str, str], int]) -> list[Bar]:
 
 def score_histogram(scores: list[float]) -> list[Bin]:
     """Scores in bins [0,50) [50,70) [70,90) [90,100) and exactly 100."""
-    counts = []
-    for low, high in SCORE_BINS:
-        if low == high:
-            counts.append(sum(1 for s in scores if s >= high))
-        else:
-            counts.append(sum(1 for s in scores if low <= s < high))
+    counts = [0] * len(SCORE_BINS)
+    for score in scores:
+        counts[score_bin(score)] += 1
+    return histogram(counts)
+
+
+def score_bin(score: float) -> int:
+    """The index in SCORE_BINS of the bin holding `score`; a site index counts as it streams."""
+    return next(i for i, (low, high) in enumerate(SCORE_BINS) if (score >= high if low == high else low <= score < high))
+
+
+def histogram(counts: list[int]) -> list[Bin]:
     tallest = max(counts, default=0) or 1
     labels = [f"{low}–{high}" if low != high else str(high) for low, high in SCORE_BINS]
     return [Bin(label, n, round(n / tallest, 3)) for label, n in zip(labels, counts)]
