@@ -103,9 +103,33 @@ def _lexicon(lang: str) -> tuple[re.Pattern, dict[str, _Form]]:
         if demonym:
             for form in _inflections(demonym) if lang == "fr" else [demonym, demonym + "s"]:
                 forms.setdefault(form.lower(), _Form(key, kind, True))
-    ordered = sorted(forms, key=len, reverse=True)
-    alternation = "|".join(re.escape(f) if f != f.lower() else f"(?i:{re.escape(f)})" for f in ordered)
+    folded, exact = _trie([f for f in forms if f == f.lower()]), _trie([f for f in forms if f != f.lower()])
+    alternation = "|".join(filter(None, [folded and f"(?i:{folded})", exact]))
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), forms
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of `words` as a prefix tree, longest match first.
+
+    A flat alternation of the 250 forms made `re` try each one at every word start (most of the
+    indexing time); the tree tries one branch per letter. The boundary after the match still
+    backtracks to a shorter form (« Corée » when « Corée du Nord » is not followed by a boundary).
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    branches = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{'|'.join(branches)})"
+    return body + "?" if "" in node else body
 
 
 @cache
@@ -135,6 +159,12 @@ def mentions(text: str, lang: str) -> list[Mention]:
     return found
 
 
+def concepts(text: str, lang: str) -> list[str]:
+    """The concept key of every lexicon entity in `text`, without roles: what the index needs."""
+    pattern, forms = _lexicon("en" if lang == "en" else "fr")
+    return [(forms.get(m) or forms[m.lower()]).key for m in pattern.findall(text)]
+
+
 def _role(form: _Form, before: str, after: str, lang: str) -> str:
     if form.demonym or _GENITIVE_BEFORE[lang].search(before) or (lang == "en" and _POSSESSIVE_AFTER.match(after)):
         return "attr"
@@ -145,14 +175,18 @@ def _role(form: _Form, before: str, after: str, lang: str) -> str:
 
 def numbers(text: str, lang: str) -> list[Number]:
     """Numbers with their canonical value: « 1 500 » and "1,500" are both `1500`."""
+    # English groups thousands with commas; French writes decimals with one.
+    separators = _EN_SEPARATORS if lang == "en" else _FR_SEPARATORS
     found = []
     for match in _NUMBER.finditer(text):
-        raw = re.sub(r"[ \u00a0\u202f]", "", match.group())
-        # English groups thousands with commas; French writes decimals with one.
-        raw = raw.replace(",", "") if lang == "en" else raw.replace(",", ".")
+        raw = match.group().translate(separators)
         value = raw.rstrip("0").rstrip(".") if "." in raw else raw.lstrip("0") or "0"
         found.append(Number(match.start(), match.end(), value))
     return found
+
+
+_FR_SEPARATORS = str.maketrans({" ": None, "\u00a0": None, "\u202f": None, ",": "."})
+_EN_SEPARATORS = str.maketrans({" ": None, "\u00a0": None, "\u202f": None, ",": None})
 
 
 def fold(word: str) -> str:
@@ -176,7 +210,11 @@ def names(text: str) -> list[str]:
     found = []
     for match in _NAME.finditer(text):
         head = text[max(0, match.start() - 2) : match.start()]
-        if match.start() == 0 or re.search(r"[.!?»\"\n]\s*$", head):
+        if match.start() == 0 or _SENTENCE_END.search(head):
             continue
-        found.extend(fold(part) for part in re.split(r"[ ’']", match.group()) if len(part) > 1)
+        found.extend(fold(part) for part in _NAME_PARTS.split(match.group()) if len(part) > 1)
     return found
+
+
+_SENTENCE_END = re.compile(r"[.!?»\"\n]\s*$")
+_NAME_PARTS = re.compile(r"[ ’']")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audit.errors import UserError
-from audit.sources.anchors import mentions, names, numbers
+from audit.sources.anchors import concepts, names, numbers
 from audit.sources.corpus import Report, corpus_files, read_reports
 
 INDEX_NAME = ".mtaudit-index.sqlite"
@@ -54,7 +54,7 @@ def default_index_path(corpus: str) -> Path:
 
 def entity_terms(text: str, lang: str) -> list[str]:
     """Index terms for the entities of `text`: concept keys and folded proper names."""
-    return [f"c{m.key}" for m in mentions(text, lang)] + names(text)
+    return [f"c{key}" for key in concepts(text, lang)] + names(text)
 
 
 def number_terms(text: str, lang: str) -> list[str]:
