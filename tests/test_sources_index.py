@@ -9,6 +9,7 @@ import pytest
 from sources_helpers import NEWS
 
 from audit.errors import UserError
+from audit.sources import index as index_module
 from audit.sources.corpus import corpus_files, guess_language, read_reports
 from audit.sources.index import build_index, open_index
 
@@ -63,6 +64,17 @@ def test_index_is_incremental(tmp_path):
     hits = connection.execute("SELECT count(*) FROM terms WHERE terms MATCH 'vendanges'").fetchone()[0]
     connection.close()
     assert len(texts) == 4 and hits == 1
+
+
+def test_a_new_entity_list_reindexes_everything(tmp_path, monkeypatch):
+    corpus = _corpus(tmp_path)
+    build_index(str(corpus))
+    monkeypatch.setattr(index_module, "lexicon_version", lambda: "another list")
+    with pytest.raises(UserError, match="another entity list"):
+        open_index(corpus / ".mtaudit-index.sqlite")
+    again = build_index(str(corpus))
+    assert (again.added, again.unchanged, again.reports) == (4, 0, 5)
+    open_index(corpus / ".mtaudit-index.sqlite").close()
 
 
 def test_missing_and_corrupt_index_are_user_errors(tmp_path):

@@ -5,7 +5,9 @@ indexed three ways, each an FTS5 column with its own BM25 weight at query time: 
 its entities (concept keys such as `cru` for Russia/Russie/russe, and folded proper names)
 and its numbers (`n1500` for « 1 500 » and "1,500"), so a French article meets its English
 source through what translation keeps. A rebuild re-reads only files whose size or mtime
-changed and whose content hash differs.
+changed and whose content hash differs, unless the entity list behind the entity terms has
+changed since the index was built: then every report is indexed again, since old terms would
+no longer meet the queries' new ones.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audit.errors import UserError
+from audit.resources import data_lines
 from audit.sources.anchors import concepts, names, numbers
 from audit.sources.corpus import Report, corpus_files, read_reports
 
@@ -48,6 +51,11 @@ class IndexStats:
     seconds: float
 
 
+def lexicon_version() -> str:
+    """Which entity list the entity terms come from (a hash of its lines)."""
+    return hashlib.sha256("\n".join(data_lines("entities.tsv")).encode()).hexdigest()[:16]
+
+
 def default_index_path(corpus: str) -> Path:
     return Path(corpus) / INDEX_NAME
 
@@ -69,6 +77,8 @@ def build_index(corpus: str, index_path: str | Path | None = None) -> IndexStats
     path = Path(index_path) if index_path else default_index_path(corpus)
     connection = _connect(path, create=True)
     with connection:
+        if _recorded_lexicon(connection) != lexicon_version():
+            _forget_everything(connection)
         known = {row[0]: row[1:] for row in connection.execute("SELECT path, mtime_ns, size, sha256 FROM files")}
         seen, counts = set(), {"added": 0, "updated": 0, "unchanged": 0}
         for file in files:
@@ -120,9 +130,24 @@ def _forget(connection: sqlite3.Connection, relative: str, keep_file: bool = Fal
         connection.execute("DELETE FROM files WHERE path = ?", (relative,))
 
 
+def _forget_everything(connection: sqlite3.Connection) -> None:
+    for table in ("files", "reports", "terms", "vectors"):
+        connection.execute(f"DELETE FROM {table}")
+    connection.execute("INSERT OR REPLACE INTO meta VALUES ('lexicon', ?)", (lexicon_version(),))
+
+
+def _recorded_lexicon(connection: sqlite3.Connection) -> str | None:
+    row = connection.execute("SELECT value FROM meta WHERE key = 'lexicon'").fetchone()
+    return row[0] if row else None
+
+
 def open_index(path: str | Path) -> sqlite3.Connection:
-    """An existing index, or a one-line error saying how to build one."""
-    return _connect(Path(path), create=False)
+    """An existing index, or a one-line error saying how to build or refresh it."""
+    connection = _connect(Path(path), create=False)
+    if _recorded_lexicon(connection) != lexicon_version():
+        connection.close()
+        raise UserError(f"{path}: indexed with another entity list (run `mtaudit index CORPUS` again to update it)")
+    return connection
 
 
 def _connect(path: Path, create: bool) -> sqlite3.Connection:

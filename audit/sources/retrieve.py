@@ -2,7 +2,10 @@
 
 Stage 1 (lexical, SQLite FTS5): the article's entity concepts, proper names, numbers and most
 frequent content words, OR-ed and ranked by BM25 with entities and numbers weighted above
-words, since they are what a French article shares with an English source.
+words, since they are what a French article shares with an English source. Only the rarest
+terms are OR-ed, within a budget of postings: BM25 scores every report a term occurs in, so a
+term found in half the archive (« Russie » in a news archive) would cost a walk over half the
+archive while saying little about which report is the source.
 Stage 2 (rerank, the top `RERANK` only): the similarity of the article's lead with each
 candidate's lead (multilingual-e5 across languages, chrF within French; vectors cached in
 the index), and the overlap of anchors. The evidence, shared entities and numbers, is kept
@@ -47,7 +50,9 @@ class Candidate:
     shared_numbers: tuple[str, ...]
 
 
-MAX_TERMS = 40  # each OR-ed term walks its posting list: the query's cost grows with the count
+MAX_TERMS = 40
+# Postings BM25 may score per query: the query's cost is bounded whatever the archive's size.
+POSTINGS_BUDGET = 5_000
 
 
 def query_terms(text: str, lang: str = "fr", words: int = 12) -> list[str]:
@@ -56,6 +61,27 @@ def query_terms(text: str, lang: str = "fr", words: int = 12) -> list[str]:
     common = Counter(w.lower() for w in _WORD.findall(text)).most_common(words)
     terms = dict.fromkeys(re.sub(r"[^\w-]", "", t) for t in anchors + [w for w, _ in common])
     return [t for t in terms if t][:MAX_TERMS]
+
+
+def selective_terms(connection: sqlite3.Connection, terms: list[str]) -> list[str]:
+    """The rarest of `terms` whose postings fit `POSTINGS_BUDGET` (the rarest alone if none fits).
+
+    Reports are counted only up to the budget, which keeps the counting itself bounded.
+    """
+    counts = {t: _reports_with(connection, t, POSTINGS_BUDGET + 1) for t in terms}
+    rarest_first = sorted((t for t in terms if counts[t]), key=counts.__getitem__)
+    chosen, postings = [], 0
+    for term in rarest_first:
+        if postings + counts[term] > POSTINGS_BUDGET:
+            break
+        chosen.append(term)
+        postings += counts[term]
+    return chosen or rarest_first[:1]
+
+
+def _reports_with(connection: sqlite3.Connection, term: str, cap: int) -> int:
+    query = "SELECT count(*) FROM (SELECT 1 FROM terms WHERE terms MATCH ? LIMIT ?)"
+    return connection.execute(query, (f'"{term}"', cap)).fetchone()[0]
 
 
 def lexical_candidates(connection: sqlite3.Connection, terms: list[str], limit: int = CANDIDATES) -> list[tuple[int, float]]:
@@ -76,7 +102,8 @@ def retrieve(document: Document, index_path: str | Path, limit: int = 2) -> list
     connection = open_index(index_path)
     try:
         lang = guess_language(document.text)
-        hits = lexical_candidates(connection, query_terms(document.text, lang))[:RERANK]
+        terms = selective_terms(connection, query_terms(document.text, lang))
+        hits = lexical_candidates(connection, terms)[:RERANK]
         ranked = _rerank(connection, document.text, lang, hits)
     finally:
         connection.close()
@@ -89,18 +116,19 @@ def retrieve(document: Document, index_path: str | Path, limit: int = 2) -> list
 def _rerank(connection: sqlite3.Connection, text: str, lang: str, hits: list[tuple[int, float]]) -> list[Candidate]:
     top_bm25 = max((b for _, b in hits), default=1.0) or 1.0
     entities, figures = set(entity_terms(text, lang)), set(number_terms(text, lang))
+    reports = {rowid: _report(connection, rowid) for rowid, _ in hits}
+    leads = _lead_similarities(connection, text, lang, reports)
     candidates = []
     for rowid, bm25 in hits:
-        report = _report(connection, rowid)
+        report = reports[rowid]
         shared_e = sorted(entities & set(entity_terms(report.text, report.lang)))
         shared_n = sorted(figures & set(number_terms(report.text, report.lang)))
-        similarity = _lead_similarity(connection, rowid, text, lang, report)
         overlap = min(1.0, (len(shared_e) + 2 * len(shared_n)) / 20)
         score = (
-            WEIGHTS["similarity"] * similarity + WEIGHTS["anchors"] * overlap + WEIGHTS["bm25"] * bm25 / top_bm25
+            WEIGHTS["similarity"] * leads[rowid] + WEIGHTS["anchors"] * overlap + WEIGHTS["bm25"] * bm25 / top_bm25
         )
         candidates.append(
-            Candidate(report, round(score, 4), round(bm25, 3), round(similarity, 4),
+            Candidate(report, round(score, 4), round(bm25, 3), round(leads[rowid], 4),
                       tuple(dict.fromkeys(display(t) for t in shared_e)),
                       tuple(n[1:].replace("x", ".") for n in shared_n))
         )
@@ -118,15 +146,27 @@ def _lead(text: str) -> str:
     return " ".join(text[:LEAD_CHARS].split())
 
 
-def _lead_similarity(connection: sqlite3.Connection, rowid: int, text: str, lang: str, report: Report) -> float:
-    """Calibrated similarity (0–1) of the two leads, the candidate's vector cached in the index."""
-    if lang != report.lang and embed.available():
-        vector = _cached_vector(connection, rowid, report)
-        cosine = float(embed.embed([_lead(text)])[0] @ vector)
-        background, scale = 0.80, 0.12
-        return min(1.0, max(0.0, (cosine - background) / scale))
-    sims = similarities([_lead(text)], [_lead(report.text)], lang, report.lang)
-    return min(1.0, max(0.0, (float(sims.one[0, 0]) - sims.background) / sims.scale))
+def _lead_similarities(connection: sqlite3.Connection, text: str, lang: str, reports: dict[int, Report]) -> dict[int, float]:
+    """Calibrated similarity (0–1) of the article's lead with each candidate's, by rowid.
+
+    One batch per method and language, so the article's lead is embedded or cut into
+    n-grams once; candidates' vectors are cached in the index.
+    """
+    lead = _lead(text)
+    by_method: dict[str, list[int]] = {}
+    for rowid, report in reports.items():
+        cross = report.lang != lang and embed.available()
+        by_method.setdefault("e5" if cross else report.lang, []).append(rowid)
+    calibrated = {}
+    for method, rowids in by_method.items():
+        if method == "e5":
+            cosines = np.stack([_cached_vector(connection, r, reports[r]) for r in rowids]) @ embed.embed([lead])[0]
+            background, scale = 0.80, 0.12
+        else:
+            sims = similarities([lead], [_lead(reports[r].text) for r in rowids], lang, method)
+            cosines, background, scale = sims.one[0], sims.background, sims.scale
+        calibrated.update((r, min(1.0, max(0.0, (float(c) - background) / scale))) for r, c in zip(rowids, cosines))
+    return calibrated
 
 
 def _cached_vector(connection: sqlite3.Connection, rowid: int, report: Report) -> np.ndarray:

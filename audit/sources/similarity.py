@@ -99,18 +99,38 @@ def _calibrate(method: str, one: np.ndarray) -> tuple[float, float]:
 
 
 def _gram_matrices(targets: list[str], sources: list[str]) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """Binary (sentence × n-gram) matrices, one per order, over a shared vocabulary."""
+    """Binary (sentence × n-gram) matrices, one per order, over a shared vocabulary.
+
+    N-grams are hashed to 64-bit integers with numpy instead of being sliced into strings: a
+    few array operations per order rather than a dict lookup per character (three times faster
+    on a 100-sentence document; a collision needs two n-grams among ~10⁴ to share 64 bits).
+    """
     texts = ["".join(t.split()) for t in targets + sources]
+    codes = [np.frombuffer(x.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64) for x in texts]
     t_mats, s_mats = [], []
     for order in range(1, CHRF_ORDER + 1):
-        vocabulary: dict[str, int] = {}
-        rows = [{vocabulary.setdefault(x[i : i + order], len(vocabulary)) for i in range(len(x) - order + 1)} for x in texts]
+        grams = [np.unique(_gram_hashes(c, order)) for c in codes]
+        rows = np.repeat(np.arange(len(texts)), [len(g) for g in grams])
+        vocabulary, columns = np.unique(np.concatenate(grams), return_inverse=True)
         matrix = np.zeros((len(texts), max(len(vocabulary), 1)), np.float32)
-        for r, ids in enumerate(rows):
-            matrix[r, list(ids)] = 1.0
+        matrix[rows, columns] = 1.0
         t_mats.append(matrix[: len(targets)])
         s_mats.append(matrix[len(targets) :])
     return t_mats, s_mats
+
+
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # an odd 64-bit multiplier (Knuth's golden ratio), wrapping
+
+
+def _gram_hashes(codes: np.ndarray, order: int) -> np.ndarray:
+    """One integer per n-gram of `order` code points."""
+    count = len(codes) - order + 1
+    if count <= 0:
+        return codes[:0]
+    hashes = codes[:count].copy()
+    for k in range(1, order):
+        hashes = hashes * _MIX + codes[k : k + count]
+    return hashes
 
 
 def _pairs_union(matrix: np.ndarray) -> np.ndarray:
