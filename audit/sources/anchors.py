@@ -96,6 +96,8 @@ def _lexicon(lang: str) -> tuple[re.Pattern, dict[str, _Form]]:
     for line in data_lines("entities.tsv"):
         key, kind, fr_names, fr_demonym, en_names, en_demonym, capitals = (line.split("\t") + [""] * 7)[:7]
         names, demonym = (fr_names, fr_demonym) if lang == "fr" else (en_names, en_demonym)
+        if kind == "person" and lang == "fr":  # French copy keeps English spellings of names: still the person
+            names = f"{fr_names}|{en_names}"
         for name in filter(None, names.split("|") + capitals.split("|")):
             # Acronyms and people's names keep their case: « poutine » is a dish, "US" not "us".
             exact = name.isupper() or kind == "person"
@@ -183,6 +185,24 @@ def numbers(text: str, lang: str) -> list[Number]:
         value = raw.rstrip("0").rstrip(".") if "." in raw else raw.lstrip("0") or "0"
         found.append(Number(match.start(), match.end(), value))
     return found
+
+
+_MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+              "novembre", "décembre")
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
+# French months are written in lower case (« Mars » is the planet), English ones capitalised
+# ("may" is a verb); abbreviations are left out.
+_MONTH = {
+    "fr": (re.compile(rf"\b(?:{'|'.join(_MONTHS_FR)})\b"), dict(zip(_MONTHS_FR, _MONTHS_FR))),
+    "en": (re.compile(rf"\b(?:{'|'.join(_MONTHS_EN)})\b"), dict(zip(_MONTHS_EN, _MONTHS_FR))),
+}
+
+
+def months(text: str, lang: str) -> list[Number]:
+    """Month names with their French name as value: "October" and « octobre » are both `octobre`."""
+    pattern, french = _MONTH["en" if lang == "en" else "fr"]
+    return [Number(m.start(), m.end(), french[m.group()]) for m in pattern.finditer(text)]
 
 
 _FR_SEPARATORS = str.maketrans({" ": None, "\u00a0": None, "\u202f": None, ",": "."})

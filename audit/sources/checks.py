@@ -1,5 +1,7 @@
 """Source-based checks (MT601–MT606): what only a comparison with the source can show.
 
+MT607 and MT608, entities dropped or added, are in `audit.sources.entity_changes`.
+
 Each rule reads the `SourceContext` (the article's sources and alignments) instead of the
 source-free `RuleOptions`, and looks only at links the aligner is confident about, so a
 mis-aligned pair does not turn into a critical error. The aligned source sentence goes in
@@ -25,14 +27,23 @@ if TYPE_CHECKING:  # registering these rules must not load numpy: `mtaudit check
 MIN_CONFIDENCE = 0.5
 MIN_WORDS = 4
 UNTRANSLATED_CHRF = 60.0
+UNTRANSLATED_WORDS = 0.7
 MAX_LENGTH_RATIO = 1.4
+# Negation markers, lexical ones included (« impossible », "fails to", « non conformes »,
+# "non-free"), since translators move a negation between syntax and vocabulary. Idioms
+# that only look negative are left out: « n'en … pas moins », « sans doute », « non
+# seulement » / "not only", "No. 1".
 _NEGATION = {
     "fr": re.compile(
-        r"\b(?:ne|n['’])\s*(?:[\w-]+\s+){0,3}?(?:pas|plus|jamais|rien|guère|nullement|aucun|aucune)\b"
-        r"|\bsans\b|\baucune?\b|\bpersonne ne\b|\bni\b",
+        r"\b(?:ne|n['’])\s*(?:[\w-]+\s+){0,3}?(?:plus|guère|nullement|personne)\b"
+        r"|\b(?:pas(?!\s+moins)|rien|jamais|(?<!sans )aucune?|sans(?!\s+(?:aucun\s+)?doute)|ni|non(?![\s-]+seulement)|impossible|incapables?)\b",
         re.IGNORECASE,
     ),
-    "en": re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot)\b|n['’]t\b", re.IGNORECASE),
+    "en": re.compile(
+        r"\b(?:not(?!\s+only)|never|no(?!\.\s*\d)|none|nobody|nothing|neither|nor|without|cannot|unable|impossible"
+        r"|fail(?:s|ed)?\s+to)\b|n['’]t\b|\bnon-(?=\w)",
+        re.IGNORECASE,
+    ),
 }
 
 
@@ -42,15 +53,15 @@ def run_source_rules(document: Document, rules: Iterable[Rule], context: SourceC
             yield to_finding(document, rule_, hit)
 
 
-def _matches(context: SourceContext) -> Iterator[tuple[AlignedSource, Link]]:
-    """Confident links with sentences on both sides, over every source."""
-    for aligned in context.sources:
+def confident_links(sources: Iterable[AlignedSource]) -> Iterator[tuple[AlignedSource, Link]]:
+    """Confident links with sentences on both sides, over `sources`."""
+    for aligned in sources:
         for link in aligned.alignment.links:
             if link.target and link.source and link.confidence >= MIN_CONFIDENCE:
                 yield aligned, link
 
 
-def _target_span(document: Document, link: Link) -> tuple[int, int]:
+def target_span(document: Document, link: Link) -> tuple[int, int]:
     return document.sentences[link.target[0]].start, document.sentences[link.target[-1]].end
 
 
@@ -71,8 +82,8 @@ def entity_flip(document: Document, context: SourceContext) -> Iterator[Hit]:
     """
     from audit.sources import anchors, people  # regex tables: compiled only when sources are used
 
-    for aligned, link in _matches(context):
-        start, end = _target_span(document, link)
+    for aligned, link in confident_links(context.sources):
+        start, end = target_span(document, link)
         source_text = aligned.source_text(link)
         target = anchors.mentions(document.text[start:end], "fr")
         source = anchors.mentions(source_text, aligned.alignment.source_lang)
@@ -120,23 +131,25 @@ def number_mismatch(document: Document, context: SourceContext) -> Iterator[Hit]
     Why: figures are the facts of a news report; « 10 000 soldats » for "1,500 troops" is a
     false statement. « 1 500 » and "1,500" are the same number and do not count, nor does a
     number the article adds while keeping all of the source's (added detail, not a change).
+    Month names are compared the same way (« en novembre » for "in October").
 
     Example: Un premier contingent de 15 000 soldats est arrivé. (source: A first group of 1,500…)
     Use instead: Un premier contingent de 1 500 soldats est arrivé.
     """
     from audit.sources import anchors  # regex tables: compiled only when sources are used
 
-    for aligned, link in _matches(context):
-        start, end = _target_span(document, link)
+    for aligned, link in confident_links(context.sources):
+        start, end = target_span(document, link)
         source_text = aligned.source_text(link)
-        source_values = [n.value for n in anchors.numbers(source_text, aligned.alignment.source_lang)]
-        target = anchors.numbers(document.text[start:end], "fr")
-        unmatched = [v for v in source_values if v not in {n.value for n in target}]
-        for number in target if unmatched else ():
-            if number.value not in source_values:
-                yield Hit(start + number.start, start + number.end,
-                          f"{number.value}: the source has {', '.join(unmatched)}",
-                          unmatched[0] if len(unmatched) == 1 else None, source_text)
+        for extract in (anchors.numbers, anchors.months):
+            source_values = [n.value for n in extract(source_text, aligned.alignment.source_lang)]
+            target = extract(document.text[start:end], "fr")
+            unmatched = [v for v in source_values if v not in {n.value for n in target}]
+            for number in target if unmatched else ():
+                if number.value not in source_values:
+                    yield Hit(start + number.start, start + number.end,
+                              f"{number.value}: the source has {', '.join(unmatched)}",
+                              unmatched[0] if len(unmatched) == 1 else None, source_text)
 
 
 @rule("MT603", "negation-flip", Category.MISTRANSLATION, Severity.CRITICAL, mt_weight=3.0, needs_source=True)
@@ -150,13 +163,15 @@ def negation_flip(document: Document, context: SourceContext) -> Iterator[Hit]:
     Example: L’OTAN peut confirmer la présence de troupes. (source: NATO could not confirm…)
     Use instead: L’OTAN ne peut pas confirmer la présence de troupes.
     """
-    for aligned, link in _matches(context):
-        start, end = _target_span(document, link)
+    for aligned, link in confident_links(context.sources):
+        start, end = target_span(document, link)
         source_text = aligned.source_text(link)
         if len(link.target) != 1 or len(link.source) != 1 or not _balanced(end - start, len(source_text)):
             continue
-        target_negation = _NEGATION["fr"].search(document.text[start:end])
-        source_negation = _NEGATION[aligned.alignment.source_lang].search(source_text)
+        lang = aligned.alignment.source_lang
+        # An English sentence left in the article (MT606) keeps its English negation.
+        target_negation = _NEGATION["fr"].search(document.text[start:end]) or _NEGATION[lang].search(document.text[start:end])
+        source_negation = _NEGATION[lang].search(source_text)
         if bool(target_negation) != bool(source_negation):
             if target_negation:
                 yield Hit(start + target_negation.start(), start + target_negation.end(),
@@ -225,6 +240,8 @@ def untranslated_source(document: Document, context: SourceContext) -> Iterator[
 
     Why: a sentence copied from the English wire and left untranslated is the plainest mark
     of a machine-assembled article; with the source at hand it is certain, not guessed.
+    Close in characters (chrF) is not enough: « Ce service est administré par Alexander
+    Wirt » shares its names with the English, so most of its words must be the source's too.
 
     Example: They are expected to be deployed to the front line once their acclimatisation period is over.
     Use instead: Ils devraient rejoindre la ligne de front une fois achevée leur période d’acclimatation.
@@ -232,7 +249,7 @@ def untranslated_source(document: Document, context: SourceContext) -> Iterator[
     from sacrebleu.metrics import CHRF
 
     chrf = CHRF()
-    for aligned, link in _matches(context):
+    for aligned, link in confident_links(context.sources):
         if aligned.alignment.source_lang != "en":
             continue
         for index in link.target:
@@ -240,7 +257,13 @@ def untranslated_source(document: Document, context: SourceContext) -> Iterator[
             for j in link.source:
                 source_text = aligned.document.sentences[j].text
                 score = chrf.sentence_score(sentence.text, [source_text]).score
-                if score >= UNTRANSLATED_CHRF:
+                if score >= UNTRANSLATED_CHRF and _shared_words(sentence.text, source_text) >= UNTRANSLATED_WORDS:
                     yield Hit(sentence.start, sentence.end, f"copied from the English source (chrF {score:.0f})",
                               context=source_text)
                     break
+
+
+def _shared_words(target: str, source: str) -> float:
+    """The share of the target's distinct words that the source has too."""
+    words = set(re.findall(r"\w+", target.lower()))
+    return len(words & set(re.findall(r"\w+", source.lower()))) / max(len(words), 1)
