@@ -7,7 +7,6 @@ counted: if a flagged sentence is pasted a second time, the copy is new.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import Counter
@@ -23,6 +22,8 @@ FORMAT_VERSION = 1
 
 def fingerprint(document: Document, finding: Finding) -> str:
     """Stable across moves: code, flagged text and the whitespace-normalised sentence."""
+    import hashlib  # loads OpenSSL: only runs with a baseline pay for it
+
     sentence = document.sentence_at(finding.start)
     context = " ".join(sentence.text.split()) if sentence else ""
     key = f"{finding.code}\x1f{finding.text}\x1f{context}"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import TYPE_CHECKING
 
 from audit.document import Document
@@ -34,17 +35,18 @@ MAX_LENGTH_RATIO = 1.4
 # that only look negative are left out: « n'en … pas moins », « sans doute », « non
 # seulement » / "not only", "No. 1".
 _NEGATION = {
-    "fr": re.compile(
-        r"\b(?:ne|n['’])\s*(?:[\w-]+\s+){0,3}?(?:plus|guère|nullement|personne)\b"
-        r"|\b(?:pas(?!\s+moins)|rien|jamais|(?<!sans )aucune?|sans(?!\s+(?:aucun\s+)?doute)|ni|non(?![\s-]+seulement)|impossible|incapables?)\b",
-        re.IGNORECASE,
-    ),
-    "en": re.compile(
-        r"\b(?:not(?!\s+only)|never|no(?!\.\s*\d)|none|nobody|nothing|neither|nor|without|cannot|unable|impossible"
-        r"|fail(?:s|ed)?\s+to)\b|n['’]t\b|\bnon-(?=\w)",
-        re.IGNORECASE,
-    ),
+    "fr": r"\b(?:ne|n['’])\s*(?:[\w-]+\s+){0,3}?(?:plus|guère|nullement|personne)\b"
+    r"|\b(?:pas(?!\s+moins)|rien|jamais|(?<!sans )aucune?|sans(?!\s+(?:aucun\s+)?doute)|ni|non(?![\s-]+seulement)"
+    r"|impossible|incapables?)\b",
+    "en": r"\b(?:not(?!\s+only)|never|no(?!\.\s*\d)|none|nobody|nothing|neither|nor|without|cannot|unable|impossible"
+    r"|fail(?:s|ed)?\s+to)\b|n['’]t\b|\bnon-(?=\w)",
 }
+
+
+@cache
+def _negation(lang: str) -> re.Pattern:
+    """Compiled on first use: registering the rules must not cost `mtaudit check` a compile."""
+    return re.compile(_NEGATION[lang], re.IGNORECASE)
 
 
 def run_source_rules(document: Document, rules: Iterable[Rule], context: SourceContext) -> Iterator[Finding]:
@@ -170,8 +172,8 @@ def negation_flip(document: Document, context: SourceContext) -> Iterator[Hit]:
             continue
         lang = aligned.alignment.source_lang
         # An English sentence left in the article (MT606) keeps its English negation.
-        target_negation = _NEGATION["fr"].search(document.text[start:end]) or _NEGATION[lang].search(document.text[start:end])
-        source_negation = _NEGATION[lang].search(source_text)
+        target_negation = _negation("fr").search(document.text[start:end]) or _negation(lang).search(document.text[start:end])
+        source_negation = _negation(lang).search(source_text)
         if bool(target_negation) != bool(source_negation):
             if target_negation:
                 yield Hit(start + target_negation.start(), start + target_negation.end(),
