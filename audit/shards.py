@@ -16,6 +16,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from audit.keyset import KeySet
+
 LINES_PER_SHARD = 10_000
 KINDS = ("documents", "errors")
 
@@ -49,28 +51,22 @@ def records(folder: Path, kind: str | None = None) -> Iterator[dict]:
                     yield json.loads(line)
 
 
-def current_records(folder: Path, wanted: set[bytes] | None = None) -> Iterator[dict]:
+def current_records(folder: Path, wanted: KeySet | None = None) -> Iterator[dict]:
     """The record of each page as it is now. With `wanted` (the keys of a run's pages), the
     records with those keys, each key removed from `wanted` as its record is read; without
     it, the newest record of each path, newest shard first. A changed page leaves its old
     record in an old shard: these are what the summary and the site index must skip."""
     if wanted is not None:
-        for record in records(folder):
-            key = record_key(record)
-            if key in wanted:
-                wanted.remove(key)
-                yield record
+        yield from (record for record in records(folder) if wanted.discard(record_key(record)))
         return
-    seen: set[bytes] = set()
-    for path in sorted(shard_paths(folder), key=_shard_number, reverse=True):
-        with open(path, encoding="utf-8") as handle:
-            lines = [line for line in handle if line.endswith("\n")]  # one shard at a time
-        for line in reversed(lines):
-            record = json.loads(line)
-            name = hashlib.blake2b(record["path"].encode(), digest_size=16).digest()
-            if name not in seen:
-                seen.add(name)
-                yield record
+    with KeySet() as seen:
+        for path in sorted(shard_paths(folder), key=_shard_number, reverse=True):
+            with open(path, encoding="utf-8") as handle:
+                lines = [line for line in handle if line.endswith("\n")]  # one shard at a time
+            for line in reversed(lines):
+                record = json.loads(line)
+                if seen.add(hashlib.blake2b(record["path"].encode(), digest_size=16).digest()):
+                    yield record
 
 
 def repair(folder: Path) -> None:
@@ -82,10 +78,10 @@ def repair(folder: Path) -> None:
                 handle.truncate(data.rfind(b"\n") + 1)
 
 
-def finished_keys(folder: Path) -> set[bytes]:
+def finished_keys(folder: Path) -> KeySet:
     """Keys of the pages a rerun need not audit or record again: documents, and inputs that
     cannot be audited for a reason of their own (an internal error is retried)."""
-    return {record_key(r) for r in records(folder) if not r.get("message", "").startswith("internal error")}
+    return KeySet(record_key(r) for r in records(folder) if not r.get("message", "").startswith("internal error"))
 
 
 class ShardWriter:

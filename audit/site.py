@@ -4,8 +4,9 @@ Data flows one way: pages are read lazily (`audit.pages`), those already in the 
 the same content and settings are skipped, the rest go to an engine in chunks
 (`audit.engines`), and each completed chunk is written durably (`audit.shards`) before more
 are taken. The summary and the HTML index are then computed by streaming over the shards, so
-they cover pages audited by earlier, interrupted runs too. Memory holds 16 bytes per page (the keys of what is
-done) and the chunks in flight, never the results.
+they cover pages audited by earlier, interrupted runs too. The keys of what is done and of
+this run's pages are kept on disk (`audit.keyset`), so memory holds the chunks in flight and
+the summary's bounded tallies, whatever the number of pages.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 import audit
 from audit.config import Settings
 from audit.engines import run_chunks
+from audit.keyset import KeySet
 from audit.pages import Page, site_pages
 from audit.reporters.site_index import SiteIndex, render_site_index
 from audit.run import InputFailure
@@ -49,38 +51,36 @@ def audit_site(inputs: Iterable[str], out: str, settings: Settings, *, engine: s
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     repair(folder)
-    done, current, tally = finished_keys(folder), set(), SiteRun()
-    writer = ShardWriter(folder)
-    try:
-        todo = _pages_to_audit(site_pages(inputs, settings.max_bytes), settings, done, current, tally, writer)
-        for lines in run_chunks(_chunks(todo), settings, engine=engine, workers=workers, scheduler=scheduler):
-            writer.write(lines)
-            tally.audited += len(lines)
-    finally:
-        writer.close()
-    index = SiteIndex()
-    summary = summarise(folder, settings, current, tally, index.add)
+    tally, writer = SiteRun(), ShardWriter(folder)
+    with finished_keys(folder) as done, KeySet() as current:
+        try:
+            todo = _pages_to_audit(site_pages(inputs, settings.max_bytes), settings, done, current, tally, writer)
+            for lines in run_chunks(_chunks(todo), settings, engine=engine, workers=workers, scheduler=scheduler):
+                writer.write(lines)
+                tally.audited += len(lines)
+        finally:
+            writer.close()
+        index = SiteIndex()
+        summary = summarise(folder, settings, current, tally, index.add)
     _write_atomically(folder / "summary.json", json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     _write_atomically(folder / INDEX_PAGE, render_site_index(index, settings.signature))
     return summary
 
 
-def _pages_to_audit(pages: Iterator[Page | InputFailure], settings: Settings, done: set[bytes],
-                    current: set[bytes], tally: SiteRun, writer: ShardWriter) -> Iterator[Page]:
+def _pages_to_audit(pages: Iterator[Page | InputFailure], settings: Settings, done: KeySet,
+                    current: KeySet, tally: SiteRun, writer: ShardWriter) -> Iterator[Page]:
     signature = settings.signature
     for page in pages:
         tally.pages += 1
         if isinstance(page, InputFailure):
             tally.unreadable += 1
             key = page_key(page.path, None, signature)
-            if key not in done and key not in current:
+            if current.add(key) and key not in done:
                 writer.write([failure_line(page.path, page.message, settings)])
-            current.add(key)
             continue
         key = page_key(page.path, page.sha256, signature)
-        if key in current:
+        if not current.add(key):
             continue  # the same page listed twice: audited once
-        current.add(key)
         if key in done:
             tally.skipped += 1
         else:
@@ -92,7 +92,7 @@ def _chunks(pages: Iterator[Page]) -> Iterator[list[Page]]:
         yield chunk
 
 
-def summarise(folder: Path, settings: Settings, current: set[bytes], tally: SiteRun,
+def summarise(folder: Path, settings: Settings, current: KeySet, tally: SiteRun,
               observe: Callable[[dict], None]) -> dict:
     """Totals over this run's pages, read back from the shards (one record a page), each
     record also shown to `observe` (the HTML index), so the shards are read once.
