@@ -145,6 +145,23 @@ def test_negation_moved_into_the_vocabulary_is_no_flip(tmp_path, target, source)
     assert "MT603" not in _codes(_findings([target], [source], tmp_path))
 
 
+def test_nobody_is_a_negation(tmp_path):
+    source = ["Nobody knows where the troops will be deployed, the agency said."]
+    kept = _findings(["Personne ne sait où les troupes seront déployées, selon l’agence."], source, tmp_path)
+    dropped = _findings(["Tout le monde sait où les troupes seront déployées, selon l’agence."], source, tmp_path)
+    assert "MT603" not in _codes(kept) and "MT603" in _codes(dropped)
+
+
+def test_source_checks_import_on_their_own():
+    """`audit.sources.checks` imported first registers the rules, which import it back."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-c", "import audit.sources.checks"]
+    done = subprocess.run(command, check=False, cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
 # Sentences the French edition of the handbook left in English (read by hand): what MT606 must find.
 _LEFT_IN_ENGLISH = (
     "The how-can-i-help program", "After each APT invocation", "The program can be executed",

@@ -1,8 +1,8 @@
 """The checks, one module per family; importing this package registers them all.
 
 Source-free rules live here; the rules that compare with a source (MT6xx) live with the
-sources stage, in `audit.sources.checks` and `audit.sources.entity_changes`, and are registered here too so `mtaudit rules`
-lists every code.
+sources stage, in `audit.sources.checks` and `audit.sources.entity_changes`, and are
+registered here too so `mtaudit rules` lists every code.
 """
 
 from audit.rules import (  # noqa: F401

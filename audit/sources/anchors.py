@@ -151,7 +151,7 @@ def mentions(text: str, lang: str) -> list[Mention]:
     pattern, forms = _lexicon(lang)
     found = []
     for match in pattern.finditer(text):
-        form = forms.get(match.group()) or forms[match.group().lower()]
+        form = _form(forms, match.group())
         before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() : match.end() + 40]
         role = _role(form, before, after, lang)
         noun = _PEOPLE_BEFORE[lang].search(before)
@@ -164,7 +164,12 @@ def mentions(text: str, lang: str) -> list[Mention]:
 def concepts(text: str, lang: str) -> list[str]:
     """The concept key of every lexicon entity in `text`, without roles: what the index needs."""
     pattern, forms = _lexicon("en" if lang == "en" else "fr")
-    return [(forms.get(m) or forms[m.lower()]).key for m in pattern.findall(text)]
+    return [_form(forms, matched).key for matched in pattern.findall(text)]
+
+
+def _form(forms: dict[str, _Form], matched: str) -> _Form:
+    """What a matched form stands for: exact forms keep their case, the others are folded."""
+    return forms.get(matched) or forms[matched.lower()]
 
 
 def _role(form: _Form, before: str, after: str, lang: str) -> str:

@@ -37,7 +37,7 @@ MAX_LENGTH_RATIO = 1.4
 _NEGATION = {
     "fr": r"\b(?:ne|n['’])\s*(?:[\w-]+\s+){0,3}?(?:plus|guère|nullement|personne)\b"
     r"|\b(?:pas(?!\s+moins)|rien|jamais|(?<!sans )aucune?|sans(?!\s+(?:aucun\s+)?doute)|ni|non(?![\s-]+seulement)"
-    r"|impossible|incapables?)\b",
+    r"|impossible|incapables?|personne\s+ne)\b",
     "en": r"\b(?:not(?!\s+only)|never|no(?!\.\s*\d)|none|nobody|nothing|neither|nor|without|cannot|unable|impossible"
     r"|fail(?:s|ed)?\s+to)\b|n['’]t\b|\bnon-(?=\w)",
 }
@@ -170,9 +170,9 @@ def negation_flip(document: Document, context: SourceContext) -> Iterator[Hit]:
         source_text = aligned.source_text(link)
         if len(link.target) != 1 or len(link.source) != 1 or not _balanced(end - start, len(source_text)):
             continue
-        lang = aligned.alignment.source_lang
+        lang, target = aligned.alignment.source_lang, document.text[start:end]
         # An English sentence left in the article (MT606) keeps its English negation.
-        target_negation = _negation("fr").search(document.text[start:end]) or _negation(lang).search(document.text[start:end])
+        target_negation = _negation("fr").search(target) or (lang != "fr" and _negation(lang).search(target))
         source_negation = _negation(lang).search(source_text)
         if bool(target_negation) != bool(source_negation):
             if target_negation:

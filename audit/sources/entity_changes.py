@@ -16,7 +16,10 @@ from typing import TYPE_CHECKING
 from audit.document import Document
 from audit.findings import Category, Severity
 from audit.rules.registry import Hit, rule
-from audit.sources.checks import confident_links, target_span
+
+# The module, not its names: importing `audit.sources.checks` first registers the rules,
+# which imports this module while `checks` is still half-loaded.
+from audit.sources import checks
 
 if TYPE_CHECKING:  # registering these rules must not load numpy
     from audit.sources.aligned import SourceContext
@@ -37,15 +40,14 @@ def entity_dropped(document: Document, context: SourceContext) -> Iterator[Hit]:
     """
     from audit.sources.anchors import concept_names, mentions
 
-    for aligned, link in confident_links(context.sources[:1]):  # as MT604, against the main source
-        start, end = target_span(document, link)
+    for aligned, link in checks.confident_links(context.sources[:1]):  # as MT604, against the main source
+        start, end = checks.target_span(document, link)
         source_text = aligned.source_text(link)
-        source = mentions(source_text, aligned.alignment.source_lang)
-        source_keys = {m.key for m in source}
-        if any(m.key not in source_keys for m in mentions(document.text[start:end], "fr")):
+        source_keys = {m.key for m in mentions(source_text, aligned.alignment.source_lang)}
+        offset, around = _mentions_around(document, link.target[0], link.target[-1])
+        if any(m.key not in source_keys for m in around if start <= offset + m.start < end):
             continue
-        nearby = _keys_around(document, link.target[0], link.target[-1])
-        dropped = sorted({m.key for m in source if m.key not in nearby})
+        dropped = sorted(source_keys - {m.key for m in around})
         if dropped:
             names = ", ".join(concept_names()[key] for key in dropped)
             yield Hit(start, end, f"the source names {names} here; the article does not", context=source_text)
@@ -69,8 +71,8 @@ def entity_added(document: Document, context: SourceContext) -> Iterator[Hit]:
 
     in_sources = {m.key for a in context.sources for m in mentions(a.document.text, a.alignment.source_lang)}
     reported: set[tuple[int, str]] = set()
-    for aligned, link in confident_links(context.sources):
-        start, end = target_span(document, link)
+    for aligned, link in checks.confident_links(context.sources):
+        start, end = checks.target_span(document, link)
         target = mentions(document.text[start:end], "fr")
         target_keys = {m.key for m in target}
         source_text = aligned.source_text(link)
@@ -84,9 +86,11 @@ def entity_added(document: Document, context: SourceContext) -> Iterator[Hit]:
                       f"{concept_names()[mention.key]} is named nowhere in the sources", context=source_text)
 
 
-def _keys_around(document: Document, first: int, last: int) -> set[str]:
-    """Concepts the article names from the sentence before `first` to the one after `last`."""
+def _mentions_around(document: Document, first: int, last: int) -> tuple[int, list]:
+    """The article's lexicon mentions from the sentence before `first` to the one after `last`,
+    and the offset they are relative to."""
     from audit.sources.anchors import mentions
 
     sentences = document.sentences[max(0, first - 1) : last + 2]
-    return {m.key for m in mentions(document.text[sentences[0].start : sentences[-1].end], "fr")}
+    start = sentences[0].start
+    return start, mentions(document.text[start : sentences[-1].end], "fr")

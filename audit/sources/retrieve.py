@@ -50,7 +50,7 @@ class Candidate:
     shared_numbers: tuple[str, ...]
 
 
-MAX_TERMS = 40
+MAX_TERMS = 40  # each term costs a (capped) count of the reports holding it
 # Postings BM25 may score per query: the query's cost is bounded whatever the archive's size.
 POSTINGS_BUDGET = 5_000
 
