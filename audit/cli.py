@@ -177,7 +177,7 @@ def report_command(results: str, output: str | None, worst: int) -> None:
     import json
     from pathlib import Path
 
-    from audit.reporters.site_index import build_index, render_site_index
+    from audit.reporters.site_index import build_index, write_site_index
     from audit.shards import current_records, shard_paths
 
     folder = Path(results)
@@ -187,10 +187,9 @@ def report_command(results: str, output: str | None, worst: int) -> None:
         signature = json.loads((folder / "summary.json").read_text(encoding="utf-8"))["meta"]["settings"]
     except (OSError, ValueError, KeyError, TypeError):
         signature = "unknown (no summary.json)"
-    page = render_site_index(build_index(current_records(folder), worst), signature)
     target = output or str(folder / "index.html")
     try:
-        Path(target).write_text(page, encoding="utf-8")
+        write_site_index(build_index(current_records(folder), worst), signature, Path(target))
     except OSError as error:
         raise UserError(f"{target}: cannot write report ({error.strerror})") from None
     click.echo(f"mtaudit: site report written to {target}", err=True)

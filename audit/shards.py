@@ -5,7 +5,9 @@ key (the page's content SHA-256 and the settings signature); `errors-NNNNN.jsonl
 `{path, message, resume}`. Lines are written in batches, each flushed and fsync'd before the
 next is taken, so a run killed at any point keeps every batch it finished; a line cut short
 by the kill is dropped when the folder is next opened, and its page audited again. Shards are
-only ever appended to, by one run at a time; a rerun starts new shards.
+only ever appended to, by one run at a time; a rerun starts new shards. A shard holds
+10,000 records of about 6 KB, so readers walk it a line at a time and keep a record's
+`Location` (shard, byte offset) rather than the record when they need it later.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from audit.keyset import KeySet
 
@@ -42,31 +46,62 @@ def _shard_number(path: Path) -> int:
     return int(path.stem.rsplit("-", 1)[1])
 
 
+class Location(NamedTuple):
+    """Where a record's line starts: what a reader keeps instead of the record itself."""
+
+    shard: str
+    offset: int
+
+
 def records(folder: Path, kind: str | None = None) -> Iterator[dict]:
     """Every record of the folder's shards, oldest shard first (lines cut by a kill skipped)."""
+    return (record for _, record in located_records(folder, kind))
+
+
+def located_records(folder: Path, kind: str | None = None) -> Iterator[tuple[Location, dict]]:
     for path in shard_paths(folder, kind):
-        with open(path, encoding="utf-8") as handle:
+        shard, offset = str(path), 0
+        with open(path, "rb") as handle:
             for line in handle:
-                if line.endswith("\n"):
-                    yield json.loads(line)
+                if line.endswith(b"\n"):
+                    yield Location(shard, offset), json.loads(line)
+                offset += len(line)
 
 
-def current_records(folder: Path, wanted: KeySet | None = None) -> Iterator[dict]:
-    """The record of each page as it is now. With `wanted` (the keys of a run's pages), the
-    records with those keys, each key removed from `wanted` as its record is read; without
-    it, the newest record of each path, newest shard first. A changed page leaves its old
-    record in an old shard: these are what the summary and the site index must skip."""
+def read_record(location: Location) -> dict:
+    with open(location.shard, "rb") as handle:
+        handle.seek(location.offset)
+        return json.loads(handle.readline())
+
+
+def current_records(folder: Path, wanted: KeySet | None = None) -> Iterator[tuple[Location, dict]]:
+    """The record of each page as it is now, with its location. With `wanted` (the keys of a
+    run's pages), the records with those keys, each key removed from `wanted` as its record
+    is read; without it, the newest record of each path, newest shard first. A changed page
+    leaves its old record in an old shard: these are what the summary and the site index
+    must skip."""
     if wanted is not None:
-        yield from (record for record in records(folder) if wanted.discard(record_key(record)))
+        yield from (item for item in located_records(folder) if wanted.discard(record_key(item[1])))
         return
     with KeySet() as seen:
         for path in sorted(shard_paths(folder), key=_shard_number, reverse=True):
-            with open(path, encoding="utf-8") as handle:
-                lines = [line for line in handle if line.endswith("\n")]  # one shard at a time
-            for line in reversed(lines):
-                record = json.loads(line)
+            for location, record in _backwards(path):
                 if seen.add(hashlib.blake2b(record["path"].encode(), digest_size=16).digest()):
-                    yield record
+                    yield location, record
+
+
+def _backwards(path: Path) -> Iterator[tuple[Location, dict]]:
+    """A shard's records, last line first; memory holds the lines' offsets, not the lines."""
+    shard = str(path)
+    with open(path, "rb") as handle:
+        starts, offset = array("q"), 0
+        for line in handle:
+            if line.endswith(b"\n"):
+                starts.append(offset)
+            offset += len(line)
+        for start in reversed(starts):
+            handle.seek(start)
+            yield Location(shard, start), json.loads(handle.readline())
 
 
 def repair(folder: Path) -> None:

@@ -24,9 +24,9 @@ from audit.config import Settings
 from audit.engines import run_chunks
 from audit.keyset import KeySet
 from audit.pages import Page, site_pages
-from audit.reporters.site_index import SiteIndex, render_site_index
+from audit.reporters.site_index import SiteIndex, write_site_index
 from audit.run import InputFailure
-from audit.shards import ShardWriter, current_records, finished_keys, page_key, repair
+from audit.shards import Location, ShardWriter, current_records, finished_keys, page_key, repair
 from audit.site_work import failure_line
 
 SUMMARY_SCHEMA_VERSION = "1.0"
@@ -63,7 +63,7 @@ def audit_site(inputs: Iterable[str], out: str, settings: Settings, *, engine: s
         index = SiteIndex()
         summary = summarise(folder, settings, current, tally, index.add)
     _write_atomically(folder / "summary.json", json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-    _write_atomically(folder / INDEX_PAGE, render_site_index(index, settings.signature))
+    write_site_index(index, settings.signature, folder / INDEX_PAGE)
     return summary
 
 
@@ -93,7 +93,7 @@ def _chunks(pages: Iterator[Page]) -> Iterator[list[Page]]:
 
 
 def summarise(folder: Path, settings: Settings, current: KeySet, tally: SiteRun,
-              observe: Callable[[dict], None]) -> dict:
+              observe: Callable[[Location, dict], None]) -> dict:
     """Totals over this run's pages, read back from the shards (one record a page), each
     record also shown to `observe` (the HTML index), so the shards are read once.
 
@@ -102,8 +102,8 @@ def summarise(folder: Path, settings: Settings, current: KeySet, tally: SiteRun,
 
     verdicts, severities, codes, errors = Counter(), Counter(), Counter(), 0
     scores, worst, pages = 0.0, [], len(current)
-    for record in current_records(folder, current):
-        observe(record)
+    for location, record in current_records(folder, current):
+        observe(location, record)
         if "message" in record:
             errors += 1
             continue

@@ -119,7 +119,7 @@ def test_the_driver_keeps_no_per_page_state(tmp_path):
     """What the driver holds while it picks pages, and while it reads records back, does not
     grow with the site: 30,000 pages would take about 3 MiB in a set of keys."""
     settings, count = Settings(), 30_000
-    writer = ShardWriter(tmp_path, lines_per_shard=1000)  # read back a shard at a time
+    writer = ShardWriter(tmp_path, lines_per_shard=count)  # one shard of about 4 MiB, read back a line at a time
     for start in range(0, count, 1000):
         writer.write([failure_line(f"page-{n}", "empty input", settings) for n in range(start, start + 1000)])
     writer.close()

@@ -9,7 +9,7 @@ from browser import needs_chromium
 from site_helpers import documents, make_site, mtaudit
 
 from audit.config import Settings
-from audit.reporters.site_index import build_index, render_site_index
+from audit.reporters.site_index import build_index, write_site_index
 from audit.shards import current_records
 from audit.site import audit_site
 
@@ -83,7 +83,8 @@ def test_the_index_lists_only_the_worst_pages_but_counts_them_all(tmp_path):
     expected = sorted((d["score"], d["path"]) for d in documents(tmp_path / "out"))[:4]
     assert [(p.score, p.path) for p in index.listed] == expected
     assert index.documents == 9 and sum(index.bins) == 9 and sum(index.verdicts.values()) == 9
-    html = render_site_index(index, "sig")
+    write_site_index(index, "sig", tmp_path / "index.html")
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert len(parse(html).rows) == 4 and "4 of 9 listed" in html
 
 
@@ -145,3 +146,46 @@ def test_in_chromium_the_index_shows_every_listed_page_and_opens_its_findings(br
     shot = browser.screenshot(tmp_path / "site.png")
     assert shot.stat().st_size > 10_000
     print(f"screenshot: {shot}")
+
+
+def synthetic_record(path: str, score: float, findings: int) -> dict:
+    """A shard record as the JSON reporter writes it, with only what the index reads."""
+    finding = {"start": 0, "end": 5, "line": 1, "column": 1, "code": "MT101", "severity": "minor",
+               "category": "fluency", "text": "cette", "message": "x" * 80, "suggestion": None}
+    return {"path": path, "score": score, "words": 300, "verdict": {"label": "suspect", "mt_likelihood": 0.5},
+            "findings": [{**finding, "start": n, "end": n + 5} for n in range(findings)],
+            "resume": {"content_sha256": path, "settings": "sig"}}
+
+
+def write_shard(folder, records) -> None:
+    from audit.shards import ShardWriter
+    from audit.site_work import dumps
+
+    writer = ShardWriter(folder, lines_per_shard=len(records))
+    writer.write([("documents", dumps(r)) for r in records])
+    writer.close()
+
+
+def test_ties_on_score_are_listed_and_kept_by_path(tmp_path):
+    write_shard(tmp_path, [synthetic_record(p, s, 1) for p, s in
+                           [("c", 50.0), ("a", 50.0), ("d", 10.0), ("b", 50.0), ("e", 90.0)]])
+    index = build_index(current_records(tmp_path), worst_shown=3)
+    assert [(p.score, p.path) for p in index.listed] == [(10.0, "d"), (50.0, "a"), (50.0, "b")]
+
+
+def test_the_index_holds_where_listed_pages_are_not_their_findings(tmp_path):
+    """400 listed pages of 150 findings: 60,000 finding dicts (over 20 MiB) if the index kept
+    them; it keeps offsets and reads each page back as the page is written."""
+    import tracemalloc
+
+    write_shard(tmp_path, [synthetic_record(f"page-{n:03d}", float(n % 97), 150) for n in range(400)])
+    tracemalloc.start()
+    try:
+        index = build_index(current_records(tmp_path), worst_shown=400)
+        write_site_index(index, "sig", tmp_path / "index.html")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    page = parse((tmp_path / "index.html").read_text(encoding="utf-8"))
+    assert len(page.rows) == page.details == 400
+    assert peak < 2 * 1024 * 1024, f"{peak / 2**20:.1f} MiB"

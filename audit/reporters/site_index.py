@@ -1,23 +1,28 @@
 """The editor's index of a site run (`index.html` in the results folder, `mtaudit report`).
 
 A site has hundreds of thousands of pages, so the index is built in one pass over the shards
-that keeps only what the page shows: totals, the charts' counts, and the `worst` pages with
-their findings (a bounded heap); the other pages are counted, not listed. Pages have no
-article text in the shards, so a listed page shows its findings, not highlighted prose.
+that keeps totals, the charts' counts, and where in the shards the `worst` pages' records
+are (a bounded heap of ranks and offsets, not the records); the other pages are counted, not
+listed. The page is then streamed to disk, each listed record read back as it is shown, so
+memory holds one record at a time however many pages and findings are listed. Pages have
+no article text in the shards, so a listed page shows its findings, not highlighted prose.
 Like the check report, the page is one file with no script and a policy that allows none.
 """
 
 from __future__ import annotations
 
 import heapq
+import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import audit
 from audit.reporters.html import asset, environment
 from audit.reporters.html_charts import category_bars, histogram, score_bin
+from audit.shards import Location, read_record
 
 WORST_SHOWN = 500
 FINDINGS_SHOWN = 200  # per listed page
@@ -50,11 +55,11 @@ class SiteIndex:
     verdicts: Counter = field(default_factory=Counter)
     counts: Counter = field(default_factory=Counter)  # (category, severity) → findings
     bins: list[int] = field(default_factory=lambda: [0] * 5)
-    heap: list = field(default_factory=list)  # ((-score, reversed path, -order), page): the worst kept
+    heap: list = field(default_factory=list)  # of _Kept: the worst pages so far, the least bad on top
     errors: list[dict] = field(default_factory=list)
     error_count: int = 0
 
-    def add(self, record: dict) -> None:
+    def add(self, location: Location, record: dict) -> None:
         if "message" in record:
             self.error_count += 1
             if len(self.errors) < ERRORS_SHOWN:
@@ -65,21 +70,42 @@ class SiteIndex:
         self.verdicts[record["verdict"]["label"]] += 1
         self.counts.update((f["category"], f["severity"]) for f in record["findings"])
         self.bins[score_bin(record["score"])] += 1
-        rank = (-record["score"], _reversed(record["path"]), -self.documents)  # the kept page with the best score is on top
+        page = _Kept(record["score"], record["path"], self.documents, location)
         if len(self.heap) < self.worst_shown:
-            heapq.heappush(self.heap, (rank, _listed(record)))
-        elif rank > self.heap[0][0]:
-            heapq.heapreplace(self.heap, (rank, _listed(record)))
+            heapq.heappush(self.heap, page)
+        elif self.heap[0] < page:
+            heapq.heapreplace(self.heap, page)
 
     @property
-    def listed(self) -> list[ListedPage]:
-        """Worst score first; ties by path."""
-        return sorted((page for _, page in self.heap), key=lambda p: (p.score, p.path))
+    def listed(self) -> ListedPages:
+        """Worst score first; ties by path, then by reading order."""
+        return ListedPages([page.location for page in sorted(self.heap, reverse=True)])
 
 
-def _reversed(path: str) -> tuple[int, ...]:
-    """A key that orders paths backwards, so the heap keeps the first paths of a tie."""
-    return tuple(-ord(c) for c in path) + (1,)
+@dataclass(frozen=True, slots=True)
+class _Kept:
+    """A kept page, ordered best first so that heapq's top is the one to give up next."""
+
+    score: float
+    path: str
+    order: int
+    location: Location
+
+    def __lt__(self, other: _Kept) -> bool:
+        return (self.score, self.path, self.order) > (other.score, other.path, other.order)
+
+
+@dataclass(frozen=True)
+class ListedPages:
+    """The listed pages, read from the shards each time the page walks them (it does twice)."""
+
+    locations: list[Location]
+
+    def __len__(self) -> int:
+        return len(self.locations)
+
+    def __iter__(self) -> Iterator[ListedPage]:
+        return (_listed(read_record(location)) for location in self.locations)
 
 
 def _listed(record: dict) -> ListedPage:
@@ -97,14 +123,16 @@ def _listed(record: dict) -> ListedPage:
     )
 
 
-def build_index(records: Iterable[dict], worst_shown: int = WORST_SHOWN) -> SiteIndex:
+def build_index(records: Iterable[tuple[Location, dict]], worst_shown: int = WORST_SHOWN) -> SiteIndex:
     index = SiteIndex(worst_shown=worst_shown)
-    for record in records:
-        index.add(record)
+    for location, record in records:
+        index.add(location, record)
     return index
 
 
-def render_site_index(index: SiteIndex, settings_signature: str) -> str:
+def write_site_index(index: SiteIndex, settings_signature: str, target: Path) -> None:
+    """Stream the page to a temporary file beside `target`, then put it in place: a reader
+    never sees half a page, and the text is never whole in memory."""
     from markupsafe import Markup
 
     context = {
@@ -117,4 +145,9 @@ def render_site_index(index: SiteIndex, settings_signature: str) -> str:
         "histogram": histogram(index.bins),
         "style": Markup(asset("report.css")),
     }
-    return environment().get_template("site.html.j2").render(context)
+    temporary = target.with_name(target.name + ".tmp")
+    with open(temporary, "w", encoding="utf-8") as handle:
+        handle.writelines(environment().get_template("site.html.j2").generate(context))
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, target)
