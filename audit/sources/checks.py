@@ -30,23 +30,35 @@ MIN_WORDS = 4
 UNTRANSLATED_CHRF = 60.0
 UNTRANSLATED_WORDS = 0.7
 MAX_LENGTH_RATIO = 1.4
-# Negation markers, lexical ones included (« impossible », "fails to", « non conformes »,
-# "non-free"), since translators move a negation between syntax and vocabulary. Idioms
-# that only look negative are left out: « n'en … pas moins », « sans doute », « non
-# seulement » / "not only", "No. 1".
+# Negation markers, lexical ones included (« impossible », "fails to", "cannot"), since
+# translators move a negation between syntax and vocabulary. Idioms that only look negative
+# are left out: « n'en … pas moins », « sans doute », « non seulement », « non content de »,
+# "not only", "No. 1". Nominal negations (« non-livraison », "delivery failure", « faute
+# de ») are weak: a sentence holding one is not called a flip, and one alone calls none,
+# because translators turn them into words that mark no negation at all.
 _NEGATION = {
     "fr": r"\b(?:ne|n['’])\s*(?:[\w-]+\s+){0,3}?(?:plus|guère|nullement|personne)\b"
-    r"|\b(?:pas(?!\s+moins)|rien|jamais|(?<!sans )aucune?|sans(?!\s+(?:aucun\s+)?doute)|ni|non(?![\s-]+seulement)"
+    r"|\b(?:pas(?!\s+moins)|rien|jamais|(?<!sans )aucune?|sans(?!\s+(?:aucun\s+)?doute)|ni"
     r"|impossible|incapables?|personne\s+ne)\b",
     "en": r"\b(?:not(?!\s+only)|never|no(?!\.\s*\d)|none|nobody|nothing|neither|nor|without|cannot|unable|impossible"
-    r"|fail(?:s|ed)?\s+to)\b|n['’]t\b|\bnon-(?=\w)",
+    r"|fail(?:s|ed)?\s+to)\b|n['’]t\b",
+}
+_WEAK_NEGATION = {
+    "fr": r"\bnon\b(?![\s-]+(?:seulement|content))|\b(?:faute|absence|manque|défaut)\s+d|\bindépendamment\s+d",
+    "en": r"\bnon-(?=\w)|\b(?:failures?|lack|absence)\b",
 }
 
 
 @cache
-def _negation(lang: str) -> re.Pattern:
+def _negation(lang: str, weak: bool = False) -> re.Pattern:
     """Compiled on first use: registering the rules must not cost `mtaudit check` a compile."""
-    return re.compile(_NEGATION[lang], re.IGNORECASE)
+    return re.compile((_WEAK_NEGATION if weak else _NEGATION)[lang], re.IGNORECASE)
+
+
+def _negations(text: str, langs: tuple[str, ...]) -> tuple[re.Match | None, bool]:
+    """The first strong negation marker of `text` in any of `langs`, and whether it has any."""
+    strong = next(filter(None, (_negation(lang).search(text) for lang in langs)), None)
+    return strong, bool(strong) or any(_negation(lang, weak=True).search(text) for lang in langs)
 
 
 def run_source_rules(document: Document, rules: Iterable[Rule], context: SourceContext) -> Iterator[Finding]:
@@ -161,6 +173,8 @@ def negation_flip(document: Document, context: SourceContext) -> Iterator[Hit]:
     Why: a dropped or added « ne … pas » turns a denial into a confirmation. Only one-to-one
     links the aligner is confident about, of similar lengths, are compared: a sentence much
     longer than its source has added a clause, and its negation may belong to that clause.
+    A nominal negation (« non-livraison », "delivery failure") counts as a negation on the
+    side that has it but is never reported alone: translators move it into plain words.
 
     Example: L’OTAN peut confirmer la présence de troupes. (source: NATO could not confirm…)
     Use instead: L’OTAN ne peut pas confirmer la présence de troupes.
@@ -172,14 +186,13 @@ def negation_flip(document: Document, context: SourceContext) -> Iterator[Hit]:
             continue
         lang, target = aligned.alignment.source_lang, document.text[start:end]
         # An English sentence left in the article (MT606) keeps its English negation.
-        target_negation = _negation("fr").search(target) or (lang != "fr" and _negation(lang).search(target))
-        source_negation = _negation(lang).search(source_text)
-        if bool(target_negation) != bool(source_negation):
-            if target_negation:
-                yield Hit(start + target_negation.start(), start + target_negation.end(),
-                          "negation not in the source", context=source_text)
-            else:
-                yield Hit(start, end, f"the source is negative ('{source_negation.group()}')", context=source_text)
+        target_negation, target_negative = _negations(target, ("fr",) if lang == "fr" else ("fr", lang))
+        source_negation, source_negative = _negations(source_text, (lang,))
+        if target_negation and not source_negative:
+            yield Hit(start + target_negation.start(), start + target_negation.end(),
+                      "negation not in the source", context=source_text)
+        elif source_negation and not target_negative:
+            yield Hit(start, end, f"the source is negative ('{source_negation.group()}')", context=source_text)
 
 
 def _balanced(target_chars: int, source_chars: int) -> bool:
