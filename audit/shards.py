@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -117,6 +117,17 @@ def finished_keys(folder: Path) -> KeySet:
     """Keys of the pages a rerun need not audit or record again: documents, and inputs that
     cannot be audited for a reason of their own (an internal error is retried)."""
     return KeySet(record_key(r) for r in records(folder) if not r.get("message", "").startswith("internal error"))
+
+
+def write_atomically(path: Path, parts: Iterable[str]) -> None:
+    """Write `parts` beside `path`, then put the file in place: a reader never sees half of
+    it (the summary, the index page), and streamed parts are never whole in memory."""
+    temporary = path.with_name(path.name + ".tmp")
+    with open(temporary, "w", encoding="utf-8") as handle:
+        handle.writelines(parts)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
 
 
 class ShardWriter:

@@ -12,7 +12,6 @@ the summary's bounded tallies, whatever the number of pages.
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -26,7 +25,15 @@ from audit.keyset import KeySet
 from audit.pages import Page, site_pages
 from audit.reporters.site_index import SiteIndex, write_site_index
 from audit.run import InputFailure
-from audit.shards import Location, ShardWriter, current_records, finished_keys, page_key, repair
+from audit.shards import (
+    Location,
+    ShardWriter,
+    current_records,
+    finished_keys,
+    page_key,
+    repair,
+    write_atomically,
+)
 from audit.site_work import failure_line
 
 SUMMARY_SCHEMA_VERSION = "1.0"
@@ -62,7 +69,7 @@ def audit_site(inputs: Iterable[str], out: str, settings: Settings, *, engine: s
             writer.close()
         index = SiteIndex()
         summary = summarise(folder, settings, current, tally, index.add)
-    _write_atomically(folder / "summary.json", json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    write_atomically(folder / "summary.json", [json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n"])
     write_site_index(index, settings.signature, folder / INDEX_PAGE)
     return summary
 
@@ -130,11 +137,3 @@ def summarise(folder: Path, settings: Settings, current: KeySet, tally: SiteRun,
         "worst": [{"path": p, "score": s, "verdict": v} for s, p, v in worst],
     }
 
-
-def _write_atomically(path: Path, text: str) -> None:
-    temporary = path.with_suffix(".tmp")
-    with open(temporary, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)

@@ -12,7 +12,6 @@ Like the check report, the page is one file with no script and a policy that all
 from __future__ import annotations
 
 import heapq
-import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from urllib.parse import urlsplit
 import audit
 from audit.reporters.html import asset, environment
 from audit.reporters.html_charts import category_bars, histogram, score_bin
-from audit.shards import Location, read_record
+from audit.shards import Location, read_record, write_atomically
 
 WORST_SHOWN = 500
 FINDINGS_SHOWN = 200  # per listed page
@@ -131,8 +130,7 @@ def build_index(records: Iterable[tuple[Location, dict]], worst_shown: int = WOR
 
 
 def write_site_index(index: SiteIndex, settings_signature: str, target: Path) -> None:
-    """Stream the page to a temporary file beside `target`, then put it in place: a reader
-    never sees half a page, and the text is never whole in memory."""
+    """Stream the page to `target`: the text is never whole in memory."""
     from markupsafe import Markup
 
     context = {
@@ -145,9 +143,4 @@ def write_site_index(index: SiteIndex, settings_signature: str, target: Path) ->
         "histogram": histogram(index.bins),
         "style": Markup(asset("report.css")),
     }
-    temporary = target.with_name(target.name + ".tmp")
-    with open(temporary, "w", encoding="utf-8") as handle:
-        handle.writelines(environment().get_template("site.html.j2").generate(context))
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, target)
+    write_atomically(target, environment().get_template("site.html.j2").generate(context))
