@@ -18,7 +18,7 @@ import os
 from array import array
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from audit.keyset import KeySet
 
@@ -60,12 +60,19 @@ def records(folder: Path, kind: str | None = None) -> Iterator[dict]:
 
 def located_records(folder: Path, kind: str | None = None) -> Iterator[tuple[Location, dict]]:
     for path in shard_paths(folder, kind):
-        shard, offset = str(path), 0
+        shard = str(path)
         with open(path, "rb") as handle:
-            for line in handle:
-                if line.endswith(b"\n"):
-                    yield Location(shard, offset), json.loads(line)
-                offset += len(line)
+            for offset, line in _whole_lines(handle):
+                yield Location(shard, offset), json.loads(line)
+
+
+def _whole_lines(handle: BinaryIO) -> Iterator[tuple[int, bytes]]:
+    """Each line with its byte offset, but a last line cut short by a kill."""
+    offset = 0
+    for line in handle:
+        if line.endswith(b"\n"):
+            yield offset, line
+        offset += len(line)
 
 
 def read_record(location: Location) -> dict:
@@ -94,11 +101,7 @@ def _backwards(path: Path) -> Iterator[tuple[Location, dict]]:
     """A shard's records, last line first; memory holds the lines' offsets, not the lines."""
     shard = str(path)
     with open(path, "rb") as handle:
-        starts, offset = array("q"), 0
-        for line in handle:
-            if line.endswith(b"\n"):
-                starts.append(offset)
-            offset += len(line)
+        starts = array("q", (offset for offset, _ in _whole_lines(handle)))
         for start in reversed(starts):
             handle.seek(start)
             yield Location(shard, start), json.loads(handle.readline())
