@@ -23,6 +23,7 @@ from typing import BinaryIO, NamedTuple
 from audit.keyset import KeySet
 
 LINES_PER_SHARD = 10_000
+TAIL_BLOCK = 65_536
 KINDS = ("documents", "errors")
 
 
@@ -111,9 +112,17 @@ def repair(folder: Path) -> None:
     """Cut each shard back to its last whole line: what a killed run was writing is gone."""
     for path in shard_paths(folder):
         with open(path, "rb+") as handle:
-            data = handle.read()
-            if data and not data.endswith(b"\n"):
-                handle.truncate(data.rfind(b"\n") + 1)
+            size = cut = handle.seek(0, os.SEEK_END)
+            while cut:  # from the end, a block at a time: a shard is tens of MB
+                start = max(0, cut - TAIL_BLOCK)
+                handle.seek(start)
+                newline = handle.read(cut - start).rfind(b"\n")
+                if newline >= 0:
+                    cut = start + newline + 1
+                    break
+                cut = start
+            if cut != size:
+                handle.truncate(cut)
 
 
 def finished_keys(folder: Path) -> KeySet:

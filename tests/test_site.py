@@ -17,7 +17,7 @@ from site_helpers import document_lines, documents, make_site, mtaudit
 from audit.config import Settings
 from audit.keyset import KeySet
 from audit.pages import Page, site_pages
-from audit.shards import ShardWriter, current_records, finished_keys
+from audit.shards import ShardWriter, current_records, finished_keys, repair
 from audit.site import SiteRun, _pages_to_audit, audit_site
 from audit.site_work import failure_line
 
@@ -115,6 +115,17 @@ def test_no_inputs_is_a_usage_error(tmp_path):
     assert result.returncode == 2 and result.stderr == "mtaudit: audit-site: give PATHS or --files-from\n"
 
 
+
+def test_repair_cuts_each_shard_back_to_its_last_whole_line(tmp_path):
+    whole = b'{"path": "a"}\n{"path": "b"}\n'
+    (tmp_path / "documents-00001.jsonl").write_bytes(whole + b"x" * 200_000)  # cut line over several blocks
+    (tmp_path / "documents-00002.jsonl").write_bytes(b'{"path": "c", "cut')  # no whole line at all
+    (tmp_path / "errors-00003.jsonl").write_bytes(whole)  # whole: untouched
+    repair(tmp_path)
+    assert (tmp_path / "documents-00001.jsonl").read_bytes() == whole
+    assert (tmp_path / "documents-00002.jsonl").read_bytes() == b""
+    assert (tmp_path / "errors-00003.jsonl").read_bytes() == whole
+
 def test_the_driver_keeps_no_per_page_state(tmp_path):
     """What the driver holds while it picks pages, and while it reads records back, does not
     grow with the site: 30,000 pages would take about 3 MiB in a set of keys."""
@@ -130,6 +141,7 @@ def test_the_driver_keeps_no_per_page_state(tmp_path):
             picked = sum(1 for _ in _pages_to_audit(pages, settings, done, current, SiteRun(), writer))
             newest = sum(1 for _ in current_records(tmp_path))
             kept = sum(1 for _ in current_records(tmp_path, done))
+        repair(tmp_path)  # the next run's first step
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
