@@ -60,7 +60,37 @@ def test_a_killed_worker_loses_no_page(tmp_path, cluster, monkeypatch):
     assert len(document_lines(tmp_path / "out")) == 120
 
 
-def test_without_a_scheduler_the_engine_starts_its_own_local_cluster(tmp_path):
+def test_without_a_scheduler_the_engine_starts_its_own_local_cluster(tmp_path, monkeypatch):
+    from audit import engine_dask
+
+    monitors = []
+
+    def watched_cluster(**options):
+        started = distributed.LocalCluster(**options)
+        monitors.append(started.scheduler.monitor.maxlen)
+        return started
+
+    monkeypatch.setattr(engine_dask, "LocalCluster", watched_cluster)
     paths = [str(p) for p in make_site(tmp_path / "site", 5)]
     summary = audit_site(paths, str(tmp_path / "out"), Settings(), engine="dask", workers=1)
     assert summary["documents"] == 5 and len(document_lines(tmp_path / "out")) == 5
+    assert monitors == [engine_dask.MONITOR_SAMPLES]
+
+
+def test_the_drivers_key_memo_does_not_grow_with_the_site(tmp_path, cluster, monkeypatch):
+    """The scheduler runs in this process, as in a LocalCluster driver: every chunk adds two keys.
+
+    Single-page chunks also finish while the first ones are still being submitted, which
+    deadlocked the engine when it fed as_completed a generator.
+    """
+    from dask.utils import key_split
+
+    from audit import engine_dask, site
+
+    monkeypatch.setattr(site, "PAGES_PER_CHUNK", 1)
+    monkeypatch.setattr(engine_dask, "KEY_CACHE_CHUNKS", 4)
+    key_split.cache_clear()
+    audit_site([str(p) for p in make_site(tmp_path / "site", 48)], str(tmp_path / "out"), Settings(),
+               engine="dask", scheduler=cluster.scheduler_address)
+    assert len(document_lines(tmp_path / "out")) == 48
+    assert key_split.cache_info().currsize < 48
