@@ -67,14 +67,14 @@ def test_without_a_scheduler_the_engine_starts_its_own_local_cluster(tmp_path, m
 
     def watched_cluster(**options):
         started = distributed.LocalCluster(**options)
-        monitors.append(started.scheduler.monitor.maxlen)
+        monitors.append((started.scheduler.monitor.maxlen, started.scheduler.transition_log.maxlen))
         return started
 
     monkeypatch.setattr(engine_dask, "LocalCluster", watched_cluster)
     paths = [str(p) for p in make_site(tmp_path / "site", 5)]
     summary = audit_site(paths, str(tmp_path / "out"), Settings(), engine="dask", workers=1)
     assert summary["documents"] == 5 and len(document_lines(tmp_path / "out")) == 5
-    assert monitors == [engine_dask.MONITOR_SAMPLES]
+    assert monitors == [(engine_dask.MONITOR_SAMPLES, engine_dask.LOW_LEVEL_LOG)]
 
 
 def test_the_drivers_key_memo_does_not_grow_with_the_site(tmp_path, cluster, monkeypatch):

@@ -115,7 +115,6 @@ def test_no_inputs_is_a_usage_error(tmp_path):
     assert result.returncode == 2 and result.stderr == "mtaudit: audit-site: give PATHS or --files-from\n"
 
 
-
 def test_repair_cuts_each_shard_back_to_its_last_whole_line(tmp_path):
     whole = b'{"path": "a"}\n{"path": "b"}\n'
     (tmp_path / "documents-00001.jsonl").write_bytes(whole + b"x" * 200_000)  # cut line over several blocks
@@ -125,6 +124,7 @@ def test_repair_cuts_each_shard_back_to_its_last_whole_line(tmp_path):
     assert (tmp_path / "documents-00001.jsonl").read_bytes() == whole
     assert (tmp_path / "documents-00002.jsonl").read_bytes() == b""
     assert (tmp_path / "errors-00003.jsonl").read_bytes() == whole
+
 
 def test_the_driver_keeps_no_per_page_state(tmp_path):
     """What the driver holds while it picks pages, and while it reads records back, does not
