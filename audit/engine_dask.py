@@ -10,7 +10,8 @@ Dask keeps some history in the driver, kept small here because it grows with the
 keys, 18 MiB, at 800,000 pages), so it is cleared every `KEY_CACHE_CHUNKS` chunks. A
 `LocalCluster`'s scheduler lives in the driver: its developer logs keep 100 entries, not
 1,000, and its system monitor, which only feeds the dashboard we do not start, keeps 60
-samples, not an hour's.
+samples, not an hour's. Its spans do not record the kind of each submission (see
+`SpansWithoutCollections`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from itertools import islice
 import dask
 from dask.utils import key_split
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
+from distributed.scheduler import DEFAULT_EXTENSIONS
+from distributed.spans import SpansSchedulerExtension
 
 from audit.config import Settings
 from audit.engines import CHUNKS_IN_FLIGHT_PER_WORKER
@@ -65,6 +68,19 @@ def dask_chunks(chunks: Iterator[list], settings: Settings, *, workers: int,
                 yield lines
                 for chunk in islice(chunks, 1):
                     running.add(in_flight.submit(chunk, 0))
+
+
+class SpansWithoutCollections(SpansSchedulerExtension):
+    """Spans that do not keep the kind of every submission.
+
+    Each `client.submit` appends `{"type": "Future"}` to the default span's metadata, and
+    that span lasts until the cluster is idle, which it never is during a site audit: about
+    300 bytes a chunk, kept to the end. Only the dashboard reads it; timings and task groups
+    are still recorded.
+    """
+
+    def observe_tasks(self, tss, code, span_metadata):
+        return super().observe_tasks(tss, code, None)
 
 
 class InFlight:
@@ -110,5 +126,7 @@ def _client(scheduler: str | None, workers: int, stack: ExitStack) -> Client:
                           "distributed.admin.low-level-log-length": LOW_LEVEL_LOG}):
         cluster = stack.enter_context(LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1",
+            scheduler_kwargs={"extensions": {**DEFAULT_EXTENSIONS, "spans": SpansWithoutCollections},
+                              "dashboard_address": "127.0.0.1:0"},  # its health page: any free port
         ))
     return Client(cluster)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import warnings
 
 import pytest
 from site_helpers import document_lines, make_site
@@ -60,21 +61,33 @@ def test_a_killed_worker_loses_no_page(tmp_path, cluster, monkeypatch):
     assert len(document_lines(tmp_path / "out")) == 120
 
 
-def test_without_a_scheduler_the_engine_starts_its_own_local_cluster(tmp_path, monkeypatch):
-    from audit import engine_dask
+def test_without_a_scheduler_the_engine_starts_its_own_local_cluster(tmp_path, cluster, monkeypatch):
+    """Its scheduler lives in the driver, so what it keeps per chunk is bounded or dropped.
 
-    monitors = []
+    Another cluster (the fixture's) already runs here: the new one takes any free port for
+    its health page and does not warn about 8787.
+    """
+    from audit import engine_dask, site
+
+    schedulers = []
 
     def watched_cluster(**options):
         started = distributed.LocalCluster(**options)
-        monitors.append((started.scheduler.monitor.maxlen, started.scheduler.transition_log.maxlen))
+        schedulers.append(started.scheduler)
         return started
 
     monkeypatch.setattr(engine_dask, "LocalCluster", watched_cluster)
+    monkeypatch.setattr(site, "PAGES_PER_CHUNK", 1)
     paths = [str(p) for p in make_site(tmp_path / "site", 5)]
-    summary = audit_site(paths, str(tmp_path / "out"), Settings(), engine="dask", workers=1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        summary = audit_site(paths, str(tmp_path / "out"), Settings(), engine="dask", workers=1)
     assert summary["documents"] == 5 and len(document_lines(tmp_path / "out")) == 5
-    assert monitors == [(engine_dask.MONITOR_SAMPLES, engine_dask.LOW_LEVEL_LOG)]
+    [scheduler] = schedulers
+    assert (scheduler.monitor.maxlen, scheduler.transition_log.maxlen) == (
+        engine_dask.MONITOR_SAMPLES, engine_dask.LOW_LEVEL_LOG)
+    spans = scheduler.extensions["spans"].spans.values()
+    assert spans and all(span.metadata is None and span.groups for span in spans)
 
 
 def test_the_drivers_key_memo_does_not_grow_with_the_site(tmp_path, cluster, monkeypatch):
