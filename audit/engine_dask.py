@@ -11,7 +11,8 @@ keys, 18 MiB, at 800,000 pages), so it is cleared every `KEY_CACHE_CHUNKS` chunk
 `LocalCluster`'s scheduler lives in the driver: its developer logs keep 100 entries, not
 1,000, and its system monitor, which only feeds the dashboard we do not start, keeps 60
 samples, not an hour's. Its spans do not record the kind of each submission (see
-`SpansWithoutCollections`).
+`SpansWithoutCollections`); `dask scheduler --preload audit.engine_dask` does the same for
+a long-lived scheduler.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from itertools import islice
 import dask
 from dask.utils import key_split
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
-from distributed.scheduler import DEFAULT_EXTENSIONS
 from distributed.spans import SpansSchedulerExtension
 
 from audit.config import Settings
@@ -83,6 +83,15 @@ class SpansWithoutCollections(SpansSchedulerExtension):
         return super().observe_tasks(tss, code, None)
 
 
+def dask_setup(scheduler) -> None:
+    """Dask's preload hook: installs `SpansWithoutCollections` before any task arrives.
+
+    Spans outlive their tasks, so a scheduler that serves nightly audits for months would
+    otherwise keep a record for every chunk it ever ran.
+    """
+    scheduler.extensions["spans"] = SpansWithoutCollections(scheduler)
+
+
 class InFlight:
     """Chunks submitted and not yet written, with their scattered pages.
 
@@ -126,7 +135,7 @@ def _client(scheduler: str | None, workers: int, stack: ExitStack) -> Client:
                           "distributed.admin.low-level-log-length": LOW_LEVEL_LOG}):
         cluster = stack.enter_context(LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1",
-            scheduler_kwargs={"extensions": {**DEFAULT_EXTENSIONS, "spans": SpansWithoutCollections},
+            scheduler_kwargs={"preload": [__name__],
                               "dashboard_address": "127.0.0.1:0"},  # its health page: any free port
         ))
     return Client(cluster)

@@ -17,8 +17,10 @@ distributed = pytest.importorskip("distributed")
 
 @pytest.fixture(scope="module")
 def cluster():
+    """A cluster started as the README says, with `--preload audit.engine_dask`."""
+    preloaded = {"preload": ["audit.engine_dask"], "dashboard_address": "127.0.0.1:0"}
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  host="127.0.0.1") as local:
+                                  host="127.0.0.1", scheduler_kwargs=preloaded) as local:
         yield local
 
 
@@ -93,6 +95,8 @@ def test_without_a_scheduler_the_engine_starts_its_own_local_cluster(tmp_path, c
 def test_the_drivers_key_memo_does_not_grow_with_the_site(tmp_path, cluster, monkeypatch):
     """The scheduler runs in this process, as in a LocalCluster driver: every chunk adds two keys.
 
+    Its spans keep no record per chunk either: it was preloaded with `audit.engine_dask`.
+
     Single-page chunks also finish while the first ones are still being submitted, which
     deadlocked the engine when it fed as_completed a generator.
     """
@@ -107,3 +111,5 @@ def test_the_drivers_key_memo_does_not_grow_with_the_site(tmp_path, cluster, mon
                engine="dask", scheduler=cluster.scheduler_address)
     assert len(document_lines(tmp_path / "out")) == 48
     assert key_split.cache_info().currsize < 48
+    spans = cluster.scheduler.extensions["spans"].spans.values()
+    assert spans and all(span.metadata is None for span in spans)
