@@ -12,8 +12,8 @@ from functools import partial
 
 from audit.config import Settings
 from audit.errors import InputError
-from audit.pipeline import Audit, audit_path
-from audit.run import InputFailure, Run
+from audit.pipeline import audit_path
+from audit.results import Audit, InputFailure, Run
 
 Outcome = Audit | InputFailure
 

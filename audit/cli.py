@@ -62,6 +62,7 @@ def check(paths, output_format, output, select, ignore, fail_on, min_score, max_
     from audit.batch import audit_all
     from audit.config_files import load_settings
     from audit.gate import exit_code
+    from audit.pipeline import check_ready
     from audit.progress import progress
 
     settings, _, _ = load_settings(
@@ -70,10 +71,7 @@ def check(paths, output_format, output, select, ignore, fail_on, min_score, max_
          "baseline": baseline, "sources": sources, "index": index_path, "comet_model": comet_model},
         config_file,
     )
-    if settings.sources:
-        from audit.sources.aligned import check_ready
-
-        check_ready(settings.sources, settings.index, settings.comet_model)
+    check_ready(settings)
     if write_baseline:
         settings = replace(settings, baseline=None)  # record everything found now
     inputs = expand_inputs(paths)
@@ -146,17 +144,15 @@ def audit_site_command(paths, out, files_from, engine, jobs, scheduler, select, 
 
     from audit.config_files import load_settings
     from audit.inputs import listed_paths
-    from audit.site import audit_site
+    from audit.pipeline import check_ready
+    from audit.site.driver import audit_site
 
     if not paths and not files_from:
         raise UserError("audit-site: give PATHS or --files-from")
     settings, _, _ = load_settings(
         {"select": _codes(select), "ignore": _codes(ignore), "max_bytes": max_bytes, "sources": sources,
          "index": index_path}, config_file)
-    if settings.sources:
-        from audit.sources.aligned import check_ready
-
-        check_ready(settings.sources, settings.index, settings.comet_model)
+    check_ready(settings)
     inputs = input_paths(chain(paths, listed_paths(files_from) if files_from else ()))
     summary = audit_site(inputs, out, settings, engine="dask" if scheduler else engine,
                          workers=jobs or os.cpu_count() or 1, scheduler=scheduler)
@@ -177,8 +173,8 @@ def report_command(results: str, output: str | None, worst: int) -> None:
     import json
     from pathlib import Path
 
-    from audit.reporters.site_index import build_index, write_site_index
-    from audit.shards import current_records, shard_paths
+    from audit.site.index_page import build_index, write_site_index
+    from audit.site.shards import current_records, shard_paths
 
     folder = Path(results)
     if not shard_paths(folder):
@@ -233,7 +229,7 @@ def index_corpus(corpus: str, index_path: str | None) -> None:
 def align_article(article: str, source: str, output_format: str) -> None:
     """Align ARTICLE sentence by sentence with one SOURCE report (French or English)."""
     from audit.reporters import alignment
-    from audit.sources.aligned import align_files
+    from audit.sources.context import align_files
 
     click.echo(alignment.render(align_files(article, source), output_format), nl=False)
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from audit.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
-from audit.pipeline import Audit
-from audit.run import Run
+from audit.results import Audit, Run
 from audit.verdict import NOT_FRENCH
 
 

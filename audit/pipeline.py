@@ -1,45 +1,25 @@
-"""Wire the stages: ingest → segment → language → rules → sources → policy → scores → verdict.
+"""Run one input through the stages, in the order `audit/__init__.py` gives.
 
 `audit_path` is the whole run for one input; it returns values only, and leaves presenting and
 exit codes to the reporters and the gate. With `settings.sources` (a corpus folder), the
-sources stage retrieves the article's sources, aligns them, runs the source rules (MT6xx)
-and scores each sentence against its aligned source; it loads its models lazily, so a
-source-free run never pays for them.
+sources stage retrieves and aligns the article's sources before the rules run, so the source
+rules (MT6xx) read them like any rule reads its context, and each sentence is scored against
+its aligned source. Models load lazily, so a source-free run never pays for them.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from audit.config import Settings
 from audit.document import Document
 from audit.findings import Finding
 from audit.ingest import RawText, load
-from audit.language import LanguageGuess, document_language
+from audit.language import document_language
 from audit.policy import apply_policy, selected_rules
-from audit.rules import RuleOptions, run_rules
-from audit.scores.mqm import SentenceScore, document_score, sentence_scores
+from audit.results import Audit
+from audit.rules import RuleContext, run_rules
+from audit.scores.mqm import document_score, sentence_scores
 from audit.segment import segment
-from audit.verdict import Verdict, decide, is_french
-
-if TYPE_CHECKING:
-    from audit.scores.sourced import SourcedSentence
-    from audit.sources.aligned import SourceContext
-
-
-@dataclass(frozen=True)
-class Audit:
-    """Everything known about one document after a run."""
-
-    document: Document
-    language: LanguageGuess
-    findings: tuple[Finding, ...]
-    sentence_scores: tuple[SentenceScore, ...]
-    score: float
-    verdict: Verdict
-    sources: SourceContext | None = None
-    sourced_sentences: tuple[SourcedSentence, ...] = ()
+from audit.verdict import decide, is_french
 
 
 def audit_path(path: str, settings: Settings) -> Audit:
@@ -52,14 +32,20 @@ def audit_text(raw: RawText, settings: Settings) -> Audit:
     findings: list[Finding] = []
     sources, sourced = None, ()
     if is_french(language):
-        options = RuleOptions(
-            settings.strict_spacing, settings.boilerplate, tuple(sorted(settings.terminology.items()))
-        )
-        detected = list(run_rules(document, selected_rules(settings), options))
         if settings.sources:
-            sources, source_findings, sourced = _with_sources(document, settings)
-            detected += source_findings
-        findings = apply_policy(detected, settings, document)
+            sources = _find_sources(document, settings)
+        context = RuleContext(
+            settings.strict_spacing,
+            settings.boilerplate,
+            tuple(sorted(settings.terminology.items())),
+            sources.sources if sources else (),
+        )
+        rules = selected_rules(settings, with_source=sources is not None)
+        findings = apply_policy(run_rules(document, rules, context), settings, document)
+        if sources is not None:
+            from audit.scores.sourced import sourced_sentences
+
+            sourced = sourced_sentences(document, sources, settings.comet_model)
     return Audit(
         document=document,
         language=language,
@@ -72,15 +58,21 @@ def audit_text(raw: RawText, settings: Settings) -> Audit:
     )
 
 
-def _with_sources(document: Document, settings: Settings):
-    """The sources stage: retrieve and align, then the MT6xx rules and per-sentence scores."""
-    from audit.scores.sourced import sourced_sentences
-    from audit.sources.aligned import find_sources
-    from audit.sources.checks import run_source_rules
+def _find_sources(document: Document, settings: Settings):
+    """The sources stage: retrieve the article's reports from the index and align them."""
+    from audit.sources.context import find_sources
     from audit.sources.index import default_index_path
 
-    index = settings.index or default_index_path(settings.sources)
-    context = find_sources(document, index, settings.max_sources)
-    rules = [r for r in selected_rules(settings, with_source=True) if r.needs_source]
-    findings = list(run_source_rules(document, rules, context))
-    return context, findings, sourced_sentences(document, context, settings.comet_model)
+    return find_sources(document, settings.index or default_index_path(settings.sources), settings.max_sources)
+
+
+def check_ready(settings: Settings) -> None:
+    """Fail once, before a batch starts, on a missing or unreadable index or COMET model."""
+    if not settings.sources:
+        return
+    from audit.scores.comet import checkpoint_file
+    from audit.sources.index import default_index_path, open_index
+
+    open_index(settings.index or default_index_path(settings.sources)).close()
+    if settings.comet_model:
+        checkpoint_file(settings.comet_model)

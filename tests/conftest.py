@@ -8,7 +8,8 @@ import pytest
 
 from audit.config import Settings
 from audit.ingest import RawText
-from audit.pipeline import Audit, audit_text
+from audit.pipeline import audit_text
+from audit.results import Audit
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "article.txt"

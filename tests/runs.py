@@ -5,7 +5,7 @@ from __future__ import annotations
 from audit.config import Settings
 from audit.ingest import RawText, extract_article
 from audit.pipeline import audit_text
-from audit.run import InputFailure, Run
+from audit.results import InputFailure, Run
 
 SPUN = (
     "Selon cette Source, un premier contingent de soldats serait arrivé en Russie.\n\n"

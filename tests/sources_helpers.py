@@ -7,7 +7,7 @@ from pathlib import Path
 from audit.document import Document
 from audit.ingest import RawText
 from audit.segment import segment
-from audit.sources.aligned import AlignedSource, SourceContext, align_with, given_source
+from audit.sources.context import AlignedSource, SourceContext, align_with, given_source
 from audit.sources.corpus import read_reports
 
 ROOT = Path(__file__).resolve().parent.parent

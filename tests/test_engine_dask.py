@@ -10,15 +10,15 @@ import pytest
 from site_helpers import document_lines, make_site
 
 from audit.config import Settings
-from audit.site import audit_site
+from audit.site.driver import audit_site
 
 distributed = pytest.importorskip("distributed")
 
 
 @pytest.fixture(scope="module")
 def cluster():
-    """A cluster started as the README says, with `--preload audit.engine_dask`."""
-    preloaded = {"preload": ["audit.engine_dask"], "dashboard_address": "127.0.0.1:0"}
+    """A cluster started as the README says, with `--preload audit.site.engine_dask`."""
+    preloaded = {"preload": ["audit.site.engine_dask"], "dashboard_address": "127.0.0.1:0"}
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
                                   host="127.0.0.1", scheduler_kwargs=preloaded) as local:
         yield local
@@ -42,7 +42,7 @@ def test_workers_are_warmed_up_once(tmp_path, cluster):
 
 
 def test_a_killed_worker_loses_no_page(tmp_path, cluster, monkeypatch):
-    from audit import shards
+    from audit.site import shards
 
     paths = [str(p) for p in make_site(tmp_path / "site", 120)]
     with distributed.Client(cluster.scheduler_address) as client:
@@ -69,7 +69,8 @@ def test_without_a_scheduler_the_engine_starts_its_own_local_cluster(tmp_path, c
     Another cluster (the fixture's) already runs here: the new one takes any free port for
     its health page and does not warn about 8787.
     """
-    from audit import engine_dask, site
+    from audit.site import driver as site
+    from audit.site import engine_dask
 
     schedulers = []
 
@@ -95,14 +96,15 @@ def test_without_a_scheduler_the_engine_starts_its_own_local_cluster(tmp_path, c
 def test_the_drivers_key_memo_does_not_grow_with_the_site(tmp_path, cluster, monkeypatch):
     """The scheduler runs in this process, as in a LocalCluster driver: every chunk adds two keys.
 
-    Its spans keep no record per chunk either: it was preloaded with `audit.engine_dask`.
+    Its spans keep no record per chunk either: it was preloaded with `audit.site.engine_dask`.
 
     Single-page chunks also finish while the first ones are still being submitted, which
     deadlocked the engine when it fed as_completed a generator.
     """
     from dask.utils import key_split
 
-    from audit import engine_dask, site
+    from audit.site import driver as site
+    from audit.site import engine_dask
 
     monkeypatch.setattr(site, "PAGES_PER_CHUNK", 1)
     monkeypatch.setattr(engine_dask, "KEY_CACHE_CHUNKS", 4)

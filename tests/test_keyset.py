@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import tracemalloc
 
-from audit.keyset import KeySet
-from audit.shards import page_key
+from audit.site.keyset import KeySet
+from audit.site.shards import page_key
 
 
 def test_add_discard_and_contains_say_what_changed():

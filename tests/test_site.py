@@ -15,11 +15,11 @@ from runs import SPUN
 from site_helpers import document_lines, documents, make_site, mtaudit
 
 from audit.config import Settings
-from audit.keyset import KeySet
-from audit.pages import Page, site_pages
-from audit.shards import ShardWriter, current_records, finished_keys, repair
-from audit.site import SiteRun, _pages_to_audit, audit_site
-from audit.site_work import failure_line
+from audit.site.driver import SiteRun, _pages_to_audit, audit_site
+from audit.site.keyset import KeySet
+from audit.site.pages import Page, site_pages
+from audit.site.shards import ShardWriter, current_records, finished_keys, repair
+from audit.site.worker import failure_line
 
 
 def test_shard_lines_are_the_json_reporters_documents(tmp_path):

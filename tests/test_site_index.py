@@ -9,9 +9,9 @@ from browser import needs_chromium
 from site_helpers import documents, make_site, mtaudit
 
 from audit.config import Settings
-from audit.reporters.site_index import build_index, write_site_index
-from audit.shards import current_records
-from audit.site import audit_site
+from audit.site.driver import audit_site
+from audit.site.index_page import build_index, write_site_index
+from audit.site.shards import current_records
 
 HOSTILE = ('<script>alert(1)</script> Le Kremlin <img src=x onerror="alert(2)"> dément “l’envoi” '
            'de soldats, selon cette Source proche du dossier.')
@@ -158,8 +158,8 @@ def synthetic_record(path: str, score: float, findings: int) -> dict:
 
 
 def write_shard(folder, records) -> None:
-    from audit.shards import ShardWriter
-    from audit.site_work import dumps
+    from audit.site.shards import ShardWriter
+    from audit.site.worker import dumps
 
     writer = ShardWriter(folder, lines_per_shard=len(records))
     writer.write([("documents", dumps(r)) for r in records])

@@ -8,8 +8,7 @@ from sources_helpers import EN_SOURCE, FR_SOURCE, NEWS, ROOT, SPUN, context_with
 from audit.config import Settings
 from audit.ingest import RawText
 from audit.pipeline import audit_text
-from audit.rules import REGISTRY
-from audit.sources.checks import run_source_rules
+from audit.rules import REGISTRY, RuleContext, run_rules
 
 SOURCE_RULES = [r for r in REGISTRY.values() if r.needs_source]
 FLIPPED = "La Corée du Nord aurait commencé à envoyer des soldats russes en Ukraine, selon le renseignement sud-coréen."
@@ -21,7 +20,7 @@ def _findings(target: list[str], source: list[str], tmp_path, lang="en"):
     path = tmp_path / f"source-{lang}.txt"
     path.write_text("\n\n".join(source) + "\n", encoding="utf-8")
     article = document(target)
-    return list(run_source_rules(article, SOURCE_RULES, context_with(article, path)))
+    return list(run_rules(article, SOURCE_RULES, RuleContext(sources=context_with(article, path).sources)))
 
 
 def _codes(findings):
@@ -168,11 +167,11 @@ def test_nobody_is_a_negation(tmp_path):
 
 
 def test_source_checks_import_on_their_own():
-    """`audit.sources.checks` imported first registers the rules, which import it back."""
+    """`audit.rules.fidelity` imported first registers the rules, which import it back."""
     import subprocess
     import sys
 
-    command = [sys.executable, "-c", "import audit.sources.checks"]
+    command = [sys.executable, "-c", "import audit.rules.fidelity"]
     done = subprocess.run(command, check=False, cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
 
@@ -198,7 +197,7 @@ def test_real_translation_has_few_source_findings(tmp_path):
         path = tmp_path / f"{name}.txt"
         path.write_text("\n\n".join(english) + "\n", encoding="utf-8")
         article = document(french)
-        for finding in run_source_rules(article, SOURCE_RULES, context_with(article, path)):
+        for finding in run_rules(article, SOURCE_RULES, RuleContext(sources=context_with(article, path).sources)):
             counts[finding.code] = counts.get(finding.code, 0) + 1
             copied += [finding.text] if finding.code == "MT606" else []
     print("\nsource findings on a human translation (245 sentences):", dict(sorted(counts.items())))

@@ -42,8 +42,8 @@ ENGINES = {"local-1": ["--engine", "local", "-j", "1"], "local-2": ["--engine", 
 
 def audit_seconds_per_page(paths: list[Path], sample: int = 200) -> float:
     from audit.config import Settings
-    from audit.pages import file_page
-    from audit.site_work import page_line, warm_up
+    from audit.site.pages import file_page
+    from audit.site.worker import page_line, warm_up
 
     settings = Settings()
     warm_up(settings)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from audit.document import Document
-from audit.sources.aligned import AlignedSource
+from audit.sources.context import AlignedSource
 
 _KIND = {(True, True): "match", (True, False): "addition", (False, True): "omission"}
 

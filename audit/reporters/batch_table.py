@@ -7,7 +7,7 @@ list the `LIMIT` worst documents; the JSON and HTML reports list them all.
 from __future__ import annotations
 
 from audit.gate import failing_reasons
-from audit.run import Run
+from audit.results import Run
 
 LIMIT = 20
 

@@ -6,7 +6,7 @@ in the extracted article text (as every other report does).
 
 from __future__ import annotations
 
-from audit.run import Run
+from audit.results import Run
 
 
 def render(run: Run) -> str:

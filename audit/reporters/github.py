@@ -9,7 +9,7 @@ article text, not the file). Values are escaped as the runner expects (`%`, CR, 
 from __future__ import annotations
 
 from audit.reporters import ANNOTATION_LEVEL
-from audit.run import Run
+from audit.results import Run
 
 
 def render(run: Run) -> str:

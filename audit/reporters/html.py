@@ -15,7 +15,7 @@ from functools import lru_cache
 import audit
 from audit.reporters.html_charts import category_bars, merged_counts, score_histogram
 from audit.reporters.html_view import document_view, severity_order
-from audit.run import Run
+from audit.results import Run
 
 ASSETS = "assets"
 

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from audit.findings import Finding, Severity
-from audit.pipeline import Audit
+from audit.results import Audit
 
 
 @dataclass(frozen=True)

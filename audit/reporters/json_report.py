@@ -14,9 +14,8 @@ import json
 import audit
 from audit.config import Settings
 from audit.language import LANGDETECT_SEED
-from audit.pipeline import Audit
 from audit.reporters.source_fields import chosen_sources, score_signatures, sentence_sources
-from audit.run import Run
+from audit.results import Audit, Run
 from audit.scores.mqm import SIGNATURE as MQM_SIGNATURE
 from audit.versions import installed_version
 

@@ -11,7 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from audit.gate import failing_reasons
-from audit.run import Run
+from audit.results import Run
 
 # Characters XML 1.0 forbids even when escaped; an article may still contain them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -18,8 +18,8 @@ from urllib.parse import quote
 import audit
 from audit.baseline import fingerprint
 from audit.reporters import ANNOTATION_LEVEL
+from audit.results import Run
 from audit.rules import REGISTRY
-from audit.run import Run
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _HELP_URI = "https://pypi.org/project/mtaudit/"

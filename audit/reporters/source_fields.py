@@ -5,7 +5,7 @@ the signatures of the models and metrics behind those numbers."""
 from __future__ import annotations
 
 from audit.config import Settings
-from audit.pipeline import Audit
+from audit.results import Audit
 
 
 def chosen_sources(result: Audit) -> list[dict]:

@@ -6,11 +6,10 @@ import io
 from collections import Counter, defaultdict
 
 from audit.findings import Finding, Severity
-from audit.pipeline import Audit
 from audit.reporters.batch_table import batch_table
 from audit.reporters.source_fields import sentence_source_lines, source_summary_lines
+from audit.results import Audit, Run
 from audit.rules import REGISTRY
-from audit.run import Run
 from audit.scores.mqm import NIT_CAP
 
 _STYLE = {Severity.MINOR: "yellow", Severity.MAJOR: "bold red", Severity.CRITICAL: "bold white on red"}

@@ -1,11 +1,13 @@
 """The checks, one module per family; importing this package registers them all.
 
-Source-free rules live here; the rules that compare with a source (MT6xx) live with the
-sources stage, in `audit.sources.checks` and `audit.sources.entity_changes`, and are
-registered here too so `mtaudit rules` lists every code.
+Source-free families (MT1xx–MT5xx) read only the document; `fidelity` and `entity_changes`
+(MT6xx) also read the aligned sources in the `RuleContext` and run only when the sources
+stage has produced them. Every rule has the same signature, `check(document, context)`.
 """
 
 from audit.rules import (  # noqa: F401
+    entity_changes,
+    fidelity,
     residue,
     terminology,
     transliteration,
@@ -13,8 +15,6 @@ from audit.rules import (  # noqa: F401
     untranslated,
     wording,
 )
-from audit.rules.registry import REGISTRY, Hit, Rule, RuleOptions, rule, run_rules
-from audit.sources import checks as _source_checks  # noqa: F401
-from audit.sources import entity_changes as _entity_changes  # noqa: F401
+from audit.rules.registry import REGISTRY, Hit, Rule, RuleContext, rule, run_rules
 
-__all__ = ["REGISTRY", "Hit", "Rule", "RuleOptions", "rule", "run_rules"]
+__all__ = ["REGISTRY", "Hit", "Rule", "RuleContext", "rule", "run_rules"]

@@ -10,9 +10,13 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from audit.document import Document
 from audit.findings import Category, Finding, Severity
+
+if TYPE_CHECKING:
+    from audit.sources.context import AlignedSource
 
 
 @dataclass(frozen=True)
@@ -28,15 +32,22 @@ class Hit:
 
 
 @dataclass(frozen=True)
-class RuleOptions:
-    """The few settings rules read; everything else is policy, applied after detection."""
+class RuleContext:
+    """What rules read besides the document: the few settings that change detection, and the
+    aligned sources when the sources stage ran. Everything else is policy, applied after."""
 
     strict_spacing: bool = False
     extra_boilerplate: tuple[str, ...] = ()
     terminology: tuple[tuple[str, str], ...] = ()  # (term to avoid, term to use)
+    sources: tuple[AlignedSource, ...] = ()  # best first; empty without --sources
+
+    @property
+    def primary(self) -> AlignedSource | None:
+        """The source omissions are measured against."""
+        return self.sources[0] if self.sources else None
 
 
-Check = Callable[[Document, RuleOptions], Iterable[Hit]]
+Check = Callable[[Document, RuleContext], Iterable[Hit]]
 
 
 @dataclass(frozen=True)
@@ -107,7 +118,7 @@ def to_finding(document: Document, rule_: Rule, hit: Hit) -> Finding:
     )
 
 
-def run_rules(document: Document, rules: Iterable[Rule], options: RuleOptions) -> Iterator[Finding]:
+def run_rules(document: Document, rules: Iterable[Rule], context: RuleContext) -> Iterator[Finding]:
     for rule_ in rules:
-        for hit in rule_.check(document, options):
+        for hit in rule_.check(document, context):
             yield to_finding(document, rule_, hit)

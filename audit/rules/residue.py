@@ -10,7 +10,7 @@ from audit.document import Document
 from audit.findings import Category, Severity
 from audit.resources import data_lines
 from audit.rules.prefilter import DataPattern, data_patterns, joined
-from audit.rules.registry import Hit, RuleOptions, rule
+from audit.rules.registry import Hit, RuleContext, rule
 
 _MARKUP = re.compile(
     r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>"  # tags
@@ -27,7 +27,7 @@ _MIN_DUPLICATE_WORDS = 4
 
 
 @rule("MT401", "markup-residue", Category.MARKUP, Severity.MAJOR, mt_weight=1.0)
-def markup_residue(document: Document, options: RuleOptions) -> Iterator[Hit]:
+def markup_residue(document: Document, context: RuleContext) -> Iterator[Hit]:
     """HTML tags, attributes or entities left in the text.
 
     Why: spun pages are rebuilt from scraped HTML; leftovers such as
@@ -55,7 +55,7 @@ def _link_labels() -> re.Pattern:
 
 
 @rule("MT402", "link-label", Category.MARKUP, Severity.MINOR, mt_weight=1.0)
-def link_label(document: Document, options: RuleOptions) -> Iterator[Hit]:
+def link_label(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A link's label left in the text: "(nouvelle fenêtre)", "(opens in new tab)".
 
     Why: screen-reader labels of links survive copy-and-paste from the original page and
@@ -75,7 +75,7 @@ def _configured_boilerplate(extra: tuple[str, ...]) -> tuple[DataPattern, ...]:
 
 
 @rule("MT403", "boilerplate", Category.BOILERPLATE, Severity.MAJOR, mt_weight=1.0)
-def boilerplate(document: Document, options: RuleOptions) -> Iterator[Hit]:
+def boilerplate(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A line of news-site furniture: Lire aussi, PREV/NEXT, Follow us on Google News…
 
     Why: spinners copy the whole page, navigation included. The patterns are
@@ -88,7 +88,7 @@ def boilerplate(document: Document, options: RuleOptions) -> Iterator[Hit]:
     """
     table = data_patterns("boilerplate.toml", "line", re.IGNORECASE)
     patterns = [p for p, _ in table.candidates(document.text.lower())]
-    patterns += _configured_boilerplate(options.extra_boilerplate)
+    patterns += _configured_boilerplate(context.extra_boilerplate)
     any_pattern = joined(tuple(p.entry["regex"] for p in patterns), re.IGNORECASE)
     announced = False
     for match in _LINE.finditer(document.text):
@@ -112,7 +112,7 @@ def _looks_like_headline(line: str) -> bool:
 
 
 @rule("MT404", "duplicate-text", Category.DUPLICATE, Severity.MAJOR, mt_weight=1.0)
-def duplicate_text(document: Document, options: RuleOptions) -> Iterator[Hit]:
+def duplicate_text(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A title, paragraph or sentence that appears again.
 
     Why: spun pages repeat the title (page title, heading, social card) and paste

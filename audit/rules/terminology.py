@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from audit.document import Document
 from audit.findings import Category, Severity
-from audit.rules.registry import Hit, RuleOptions, rule
+from audit.rules.registry import Hit, RuleContext, rule
 
 
 @lru_cache(maxsize=8)
@@ -23,7 +23,7 @@ def _pattern(terms: tuple[tuple[str, str], ...]) -> re.Pattern:
 
 
 @rule("MT503", "terminology", Category.TERMINOLOGY, Severity.MINOR, mt_weight=0.5)
-def terminology(document: Document, options: RuleOptions) -> Iterator[Hit]:
+def terminology(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A term the site's terminology list says to avoid.
 
     Why: a publication keeps one spelling and one word for each thing; a machine-translated
@@ -33,9 +33,9 @@ def terminology(document: Document, options: RuleOptions) -> Iterator[Hit]:
     Example: Envoyez vos questions par e-mail à la rédaction.  (with "e-mail" = "courriel")
     Use instead: Envoyez vos questions par courriel à la rédaction.
     """
-    if not options.terminology:
+    if not context.terminology:
         return
-    preferred = dict(options.terminology)
-    for match in _pattern(options.terminology).finditer(document.text):
+    preferred = dict(context.terminology)
+    for match in _pattern(context.terminology).finditer(document.text):
         use = preferred[match.group()]
         yield Hit(match.start(), match.end(), f"the terminology list prefers {use!r}", use)

@@ -15,7 +15,7 @@ from audit.document import Document
 from audit.findings import Category, Severity
 from audit.resources import data_lines, data_toml
 from audit.rules.prefilter import joined
-from audit.rules.registry import Hit, RuleOptions, rule
+from audit.rules.registry import Hit, RuleContext, rule
 
 # The table's names are single words: a capitalised word looked up in a dict costs less than
 # one alternation of all the names.
@@ -36,7 +36,7 @@ def _patterns() -> tuple[tuple[re.Pattern, str], ...]:
 
 
 @rule("MT301", "english-transliteration", Category.TRANSLITERATION, Severity.MINOR, mt_weight=1.5)
-def english_transliteration(document: Document, options: RuleOptions) -> Iterator[Hit]:
+def english_transliteration(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A name spelled the English way where French press uses another spelling.
 
     Why: the English spelling shows the text went through English (or an English-trained
@@ -54,7 +54,7 @@ def english_transliteration(document: Document, options: RuleOptions) -> Iterato
 
 
 @rule("MT302", "transliteration-pattern", Category.TRANSLITERATION, Severity.MINOR, mt_weight=1.0)
-def transliteration_pattern(document: Document, options: RuleOptions) -> Iterator[Hit]:
+def transliteration_pattern(document: Document, context: RuleContext) -> Iterator[Hit]:
     """An unlisted name showing English transliteration patterns (shch, -iy, zh…).
 
     Why: French transliterates Cyrillic differently (chtch, -i, j); a name with English

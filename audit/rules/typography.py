@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from audit.document import Document
 from audit.findings import Category, Severity
-from audit.rules.registry import Hit, RuleOptions, rule
+from audit.rules.registry import Hit, RuleContext, rule
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿŒœ"
@@ -30,7 +30,7 @@ _SPACE_BEFORE_COMMA = re.compile(rf"(?<=[{_LETTER}\d»)])[ \u00a0]+[,.](?=\s|$)"
 
 
 @rule("MT101", "english-quotes", Category.QUOTES, Severity.MINOR, mt_weight=1.0)
-def english_quotes(document: Document, options: RuleOptions) -> Iterator[Hit]:
+def english_quotes(document: Document, context: RuleContext) -> Iterator[Hit]:
     """English quotation marks “ ” where French uses « ».
 
     Why: French quotes are « guillemets » with non-breaking spaces inside; “ ” and „ are the
@@ -50,7 +50,7 @@ def english_quotes(document: Document, options: RuleOptions) -> Iterator[Hit]:
 
 
 @rule("MT102", "straight-quotes", Category.QUOTES, Severity.MINOR, mt_weight=0.5)
-def straight_quotes(document: Document, options: RuleOptions) -> Iterator[Hit]:
+def straight_quotes(document: Document, context: RuleContext) -> Iterator[Hit]:
     """Straight quotes "…" used as quotation marks.
 
     Why: "…" is a typewriter habit; published French uses « ». Attribute values such as
@@ -70,7 +70,7 @@ def straight_quotes(document: Document, options: RuleOptions) -> Iterator[Hit]:
 
 
 @rule("MT103", "missing-space-after-punctuation", Category.PUNCTUATION, Severity.MINOR, mt_weight=1.5)
-def missing_space_after(document: Document, options: RuleOptions) -> Iterator[Hit]:
+def missing_space_after(document: Document, context: RuleContext) -> Iterator[Hit]:
     """No space between closing punctuation and the next word: `»a`, `)ce`, `”a-t-il`, `fin.Le`.
 
     Why: spinners that rebuild sentences from fragments glue them back without a space; no
@@ -99,7 +99,7 @@ def _in_url(text: str, offset: int) -> bool:
 
 
 @rule("MT104", "double-punctuation-spacing", Category.SPACING, Severity.MINOR, mt_weight=0.3, nit=True)
-def double_punctuation_spacing(document: Document, options: RuleOptions) -> Iterator[Hit]:
+def double_punctuation_spacing(document: Document, context: RuleContext) -> Iterator[Hit]:
     """No space before : ; ! or ? (strict mode: a breaking space there).
 
     Why: French puts a non-breaking space (U+00A0 before :, U+202F or U+00A0 before ; ! ?)
@@ -119,7 +119,7 @@ def double_punctuation_spacing(document: Document, options: RuleOptions) -> Iter
         wanted = NBSP if marks[0] == ":" else NNBSP
         if not space:
             yield Hit(start, match.end(2), f"no space before {marks!r}", wanted + marks)
-        elif options.strict_spacing and space == " ":
+        elif context.strict_spacing and space == " ":
             yield Hit(match.start(1), match.end(2), f"breaking space before {marks!r}", wanted + marks)
 
 
@@ -135,7 +135,7 @@ def _ignorable_double_punct(text: str, start: int, marks: str, previous: str) ->
 
 
 @rule("MT105", "guillemet-spacing", Category.SPACING, Severity.MINOR, mt_weight=0.3, nit=True)
-def guillemet_spacing(document: Document, options: RuleOptions) -> Iterator[Hit]:
+def guillemet_spacing(document: Document, context: RuleContext) -> Iterator[Hit]:
     """No space inside « » (strict mode: a breaking one).
 
     Why: « and » take a non-breaking space on their inner side; «texte» is a sign of
@@ -147,7 +147,7 @@ def guillemet_spacing(document: Document, options: RuleOptions) -> Iterator[Hit]
     for pattern, opening in ((_OPEN_GUILLEMET, True), (_CLOSE_GUILLEMET, False)):
         for match in pattern.finditer(document.text):
             space = match.group(1)
-            if space and not (options.strict_spacing and space == " "):
+            if space and not (context.strict_spacing and space == " "):
                 continue
             mark = "«" if opening else "»"
             suggestion = mark + NBSP if opening else NBSP + mark
@@ -157,7 +157,7 @@ def guillemet_spacing(document: Document, options: RuleOptions) -> Iterator[Hit]
 
 
 @rule("MT106", "space-before-comma", Category.PUNCTUATION, Severity.MINOR, mt_weight=0.5)
-def space_before_comma(document: Document, options: RuleOptions) -> Iterator[Hit]:
+def space_before_comma(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A space before a comma or a full stop.
 
     Why: neither French nor English puts one there; it comes from naive detokenisation of

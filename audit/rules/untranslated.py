@@ -15,7 +15,7 @@ from audit.document import Document, Sentence
 from audit.findings import Category, Severity
 from audit.language import english_lexicon, english_probability, french_lexicon
 from audit.resources import data_lines
-from audit.rules.registry import Hit, RuleOptions, rule
+from audit.rules.registry import Hit, RuleContext, rule
 
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿŒœ]+)*")
 _ENGLISH_GAP = 1.0  # zipf(en) − zipf(fr): ten times more frequent in English
@@ -64,7 +64,7 @@ def _is_english_sentence(sentence: Sentence) -> bool:
 
 
 @rule("MT201", "english-sentence", Category.UNTRANSLATED, Severity.MAJOR, mt_weight=3.0)
-def english_sentence(document: Document, options: RuleOptions) -> Iterator[Hit]:
+def english_sentence(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A sentence or line left in English.
 
     Why: a French page with English sentences was machine-translated in part, or scraped with
@@ -79,7 +79,7 @@ def english_sentence(document: Document, options: RuleOptions) -> Iterator[Hit]:
 
 
 @rule("MT202", "english-words", Category.UNTRANSLATED, Severity.MINOR, mt_weight=1.0)
-def english_words(document: Document, options: RuleOptions) -> Iterator[Hit]:
+def english_words(document: Document, context: RuleContext) -> Iterator[Hit]:
     """English words inside a French sentence.
 
     Why: untranslated words are the mark of word-by-word machine translation. Anglicisms that
@@ -131,7 +131,7 @@ def _is_untranslated_run(words: list[str]) -> bool:
 
 
 @rule("MT203", "capitalised-common-noun", Category.CAPITALISATION, Severity.MINOR, mt_weight=2.0)
-def capitalised_common_noun(document: Document, options: RuleOptions) -> Iterator[Hit]:
+def capitalised_common_noun(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A common noun capitalised as in English: `cette Source`, `les Nations Unies`.
 
     Why: English capitalises words French does not (titles, "the Source" of a wire story);

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from audit.document import Document
 from audit.findings import Category, Severity
 from audit.rules.prefilter import PatternTable, data_patterns, sentences_holding
-from audit.rules.registry import Hit, RuleOptions, rule
+from audit.rules.registry import Hit, RuleContext, rule
 
 
 def _severity(entry: dict) -> Severity | None:
@@ -36,7 +36,7 @@ def _scan(document: Document, table: PatternTable) -> Iterator[Hit]:
 
 
 @rule("MT501", "mt-grammar", Category.GRAMMAR, Severity.MAJOR, mt_weight=3.0)
-def mt_grammar(document: Document, options: RuleOptions) -> Iterator[Hit]:
+def mt_grammar(document: Document, context: RuleContext) -> Iterator[Hit]:
     """Grammar errors typical of machine translation (data/grammar.toml).
 
     Why: word-by-word output drops articles inside quotes, leaves a bare infinitive after
@@ -49,7 +49,7 @@ def mt_grammar(document: Document, options: RuleOptions) -> Iterator[Hit]:
 
 
 @rule("MT502", "calque", Category.CALQUE, Severity.MINOR, mt_weight=1.5)
-def calque(document: Document, options: RuleOptions) -> Iterator[Hit]:
+def calque(document: Document, context: RuleContext) -> Iterator[Hit]:
     """An expression calqued on English (data/calques.toml).
 
     Why: « faire sens », « prendre place », « résulter en » are English structures in French

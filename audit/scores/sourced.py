@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from audit.document import Document
 from audit.scores.reference import ReferenceScores, reference_scores
-from audit.sources.aligned import SourceContext
+from audit.sources.context import SourceContext
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import audit
 from audit.reporters.html import asset, environment
 from audit.reporters.html_charts import category_bars, histogram, score_bin
-from audit.shards import Location, read_record, write_atomically
+from audit.site.shards import Location, read_record, write_atomically
 
 WORST_SHOWN = 500
 FINDINGS_SHOWN = 200  # per listed page

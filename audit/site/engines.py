@@ -11,17 +11,16 @@ from collections.abc import Iterator
 from itertools import islice
 
 from audit.config import Settings
-from audit.site_work import Line, audit_chunk, warm_up
+from audit.site.worker import CHUNKS_IN_FLIGHT_PER_WORKER, Line, audit_chunk, warm_up
 
 ENGINES = ("local", "dask")
-CHUNKS_IN_FLIGHT_PER_WORKER = 4
 
 
 def run_chunks(chunks: Iterator[list], settings: Settings, *, engine: str = "local", workers: int = 1,
                scheduler: str | None = None) -> Iterator[list[Line]]:
     """Each chunk's lines, in completion order; `workers` ≤ 1 audits in this process."""
     if engine == "dask":
-        from audit.engine_dask import dask_chunks
+        from audit.site.engine_dask import dask_chunks
 
         return dask_chunks(chunks, settings, workers=workers, scheduler=scheduler)
     if workers <= 1:

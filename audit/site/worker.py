@@ -12,10 +12,13 @@ import json
 
 from audit.config import Settings
 from audit.errors import InputError
-from audit.pages import Page, raw_text
 from audit.pipeline import audit_text
+from audit.site.pages import Page, raw_text
 
 Line = tuple[str, str]  # (shard kind, JSON line)
+# Chunks each engine keeps queued per worker: enough to hide a chunk's hand-over, few enough
+# that the driver's memory does not follow the site's size.
+CHUNKS_IN_FLIGHT_PER_WORKER = 4
 _WARM_UP_TEXT = "Le ministre a parlé d’une “menace importante” vendredi devant la presse.\n"
 
 

@@ -1,9 +1,9 @@
 """Source-based checks (MT601–MT606): what only a comparison with the source can show.
 
-MT607 and MT608, entities dropped or added, are in `audit.sources.entity_changes`.
+MT607 and MT608, entities dropped or added, are in `audit.rules.entity_changes`.
 
-Each rule reads the `SourceContext` (the article's sources and alignments) instead of the
-source-free `RuleOptions`, and looks only at links the aligner is confident about, so a
+Each rule reads the aligned sources in its `RuleContext` (`context.sources`, best first),
+and looks only at links the aligner is confident about, so a
 mis-aligned pair does not turn into a critical error. The aligned source sentence goes in
 `context`, shown beside the finding.
 """
@@ -17,13 +17,13 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from audit.document import Document
-from audit.findings import Category, Finding, Severity
-from audit.rules.registry import Hit, Rule, rule, to_finding
+from audit.findings import Category, Severity
+from audit.rules.registry import Hit, RuleContext, rule
 
 if TYPE_CHECKING:  # registering these rules must not load numpy: `mtaudit check` starts fast
     from audit.sources.align import Link
-    from audit.sources.aligned import AlignedSource, SourceContext
     from audit.sources.anchors import Mention
+    from audit.sources.context import AlignedSource
 
 MIN_CONFIDENCE = 0.5
 MIN_WORDS = 4
@@ -61,12 +61,6 @@ def _negations(text: str, langs: tuple[str, ...]) -> tuple[re.Match | None, bool
     return strong, bool(strong) or any(_negation(lang, weak=True).search(text) for lang in langs)
 
 
-def run_source_rules(document: Document, rules: Iterable[Rule], context: SourceContext) -> Iterator[Finding]:
-    for rule_ in rules:
-        for hit in rule_.check(document, context):
-            yield to_finding(document, rule_, hit)
-
-
 def confident_links(sources: Iterable[AlignedSource]) -> Iterator[tuple[AlignedSource, Link]]:
     """Confident links with sentences on both sides, over `sources`."""
     for aligned in sources:
@@ -80,7 +74,7 @@ def target_span(document: Document, link: Link) -> tuple[int, int]:
 
 
 @rule("MT601", "entity-flip", Category.MISTRANSLATION, Severity.CRITICAL, mt_weight=4.0, needs_source=True)
-def entity_flip(document: Document, context: SourceContext) -> Iterator[Hit]:
+def entity_flip(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A country, nationality, organisation or person that differs from the aligned source sentence.
 
     Why: spinning and careless machine translation swap who does what. « des soldats
@@ -139,7 +133,7 @@ def _flips(target: list[Mention], source: list[Mention]) -> Iterator[tuple[Menti
 
 
 @rule("MT602", "number-mismatch", Category.MISTRANSLATION, Severity.MAJOR, mt_weight=2.0, needs_source=True)
-def number_mismatch(document: Document, context: SourceContext) -> Iterator[Hit]:
+def number_mismatch(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A number, date or quantity that differs from the aligned source sentence.
 
     Why: figures are the facts of a news report; « 10 000 soldats » for "1,500 troops" is a
@@ -167,7 +161,7 @@ def number_mismatch(document: Document, context: SourceContext) -> Iterator[Hit]
 
 
 @rule("MT603", "negation-flip", Category.MISTRANSLATION, Severity.CRITICAL, mt_weight=3.0, needs_source=True)
-def negation_flip(document: Document, context: SourceContext) -> Iterator[Hit]:
+def negation_flip(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A negation on one side only of an aligned sentence pair.
 
     Why: a dropped or added « ne … pas » turns a denial into a confirmation. Only one-to-one
@@ -202,7 +196,7 @@ def _balanced(target_chars: int, source_chars: int) -> bool:
 # Omissions and additions show an article diverging from its source, as independent reporting
 # does too: they cost MQM points but are no evidence of machine translation (mt_weight 0).
 @rule("MT604", "omission", Category.OMISSION, Severity.MAJOR, mt_weight=0.0, needs_source=True)
-def omission(document: Document, context: SourceContext) -> Iterator[Hit]:
+def omission(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A sentence of the main source that no sentence of the article renders.
 
     Why: dropping a sentence can drop the fact that qualifies a claim (who said it, a
@@ -227,7 +221,7 @@ def omission(document: Document, context: SourceContext) -> Iterator[Hit]:
 
 
 @rule("MT605", "addition", Category.ADDITION, Severity.MINOR, mt_weight=0.0, needs_source=True)
-def addition(document: Document, context: SourceContext) -> Iterator[Hit]:
+def addition(document: Document, context: RuleContext) -> Iterator[Hit]:
     """An article sentence that no source sentence supports.
 
     Why: spun articles pad their source with claims, transitions and site furniture; an
@@ -250,7 +244,7 @@ def addition(document: Document, context: SourceContext) -> Iterator[Hit]:
 
 
 @rule("MT606", "untranslated-source", Category.UNTRANSLATED, Severity.MAJOR, mt_weight=4.0, needs_source=True)
-def untranslated_source(document: Document, context: SourceContext) -> Iterator[Hit]:
+def untranslated_source(document: Document, context: RuleContext) -> Iterator[Hit]:
     """An article sentence identical or nearly identical to its English source sentence.
 
     Why: a sentence copied from the English wire and left untranslated is the plainest mark

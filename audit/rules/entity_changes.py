@@ -11,22 +11,15 @@ Both are minor and carry no machine-translation weight: editors drop and add con
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from audit.document import Document
 from audit.findings import Category, Severity
-from audit.rules.registry import Hit, rule
-
-# The module, not its names: importing `audit.sources.checks` first registers the rules,
-# which imports this module while `checks` is still half-loaded.
-from audit.sources import checks
-
-if TYPE_CHECKING:  # registering these rules must not load numpy
-    from audit.sources.aligned import SourceContext
+from audit.rules.fidelity import confident_links, target_span
+from audit.rules.registry import Hit, RuleContext, rule
 
 
 @rule("MT607", "entity-dropped", Category.OMISSION, Severity.MINOR, mt_weight=0.0, needs_source=True)
-def entity_dropped(document: Document, context: SourceContext) -> Iterator[Hit]:
+def entity_dropped(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A country, organisation or person the aligned source sentence names and the article does not.
 
     Why: the names say whose claim it is and who acts; « selon le renseignement » for "South
@@ -40,8 +33,8 @@ def entity_dropped(document: Document, context: SourceContext) -> Iterator[Hit]:
     """
     from audit.sources.anchors import concept_names, mentions
 
-    for aligned, link in checks.confident_links(context.sources[:1]):  # as MT604, against the main source
-        start, end = checks.target_span(document, link)
+    for aligned, link in confident_links(context.sources[:1]):  # as MT604, against the main source
+        start, end = target_span(document, link)
         source_text = aligned.source_text(link)
         source_keys = {m.key for m in mentions(source_text, aligned.alignment.source_lang)}
         offset, around = _mentions_around(document, link.target[0], link.target[-1])
@@ -54,7 +47,7 @@ def entity_dropped(document: Document, context: SourceContext) -> Iterator[Hit]:
 
 
 @rule("MT608", "entity-added", Category.ADDITION, Severity.MINOR, mt_weight=0.0, needs_source=True)
-def entity_added(document: Document, context: SourceContext) -> Iterator[Hit]:
+def entity_added(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A country, organisation or person the article names and its sources name nowhere.
 
     Why: an entity the source never mentions is a claim the article adds (« avec l'aide de
@@ -71,8 +64,8 @@ def entity_added(document: Document, context: SourceContext) -> Iterator[Hit]:
 
     in_sources = {m.key for a in context.sources for m in mentions(a.document.text, a.alignment.source_lang)}
     reported: set[tuple[int, str]] = set()
-    for aligned, link in checks.confident_links(context.sources):
-        start, end = checks.target_span(document, link)
+    for aligned, link in confident_links(context.sources):
+        start, end = target_span(document, link)
         target = mentions(document.text[start:end], "fr")
         target_keys = {m.key for m in target}
         source_text = aligned.source_text(link)

@@ -11,7 +11,7 @@ keys, 18 MiB, at 800,000 pages), so it is cleared every `KEY_CACHE_CHUNKS` chunk
 `LocalCluster`'s scheduler lives in the driver: its developer logs keep 100 entries, not
 1,000, and its system monitor, which only feeds the dashboard we do not start, keeps 60
 samples, not an hour's. Its spans do not record the kind of each submission (see
-`SpansWithoutCollections`); `dask scheduler --preload audit.engine_dask` does the same for
+`SpansWithoutCollections`); `dask scheduler --preload audit.site.engine_dask` does the same for
 a long-lived scheduler.
 """
 
@@ -28,9 +28,8 @@ from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 from distributed.spans import SpansSchedulerExtension
 
 from audit.config import Settings
-from audit.engines import CHUNKS_IN_FLIGHT_PER_WORKER
 from audit.errors import UserError
-from audit.site_work import Line, audit_chunk, warm_up
+from audit.site.worker import CHUNKS_IN_FLIGHT_PER_WORKER, Line, audit_chunk, warm_up
 
 MAX_ATTEMPTS = 3
 KEY_CACHE_CHUNKS = 500  # chunks between clearings of key_split's memo

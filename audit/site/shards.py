@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
-from audit.keyset import KeySet
+from audit.site.keyset import KeySet
 
 LINES_PER_SHARD = 10_000
 TAIL_BLOCK = 65_536

@@ -1,6 +1,7 @@
-"""The sources stage: retrieve an article's sources, cut them into sentences and align them.
+"""The sources stage's result: an article's retrieved sources, cut into sentences and aligned.
 
-Its result, a `SourceContext`, is all the source checks and the reference scores read.
+A `SourceContext` is all the source rules (MT6xx, in `audit.rules`) and the reference scores
+read.
 """
 
 from __future__ import annotations
@@ -79,13 +80,3 @@ def align_files(article: str, source: str) -> tuple[Document, AlignedSource]:
     if report is None:
         raise UserError(f"{source}: no report in this file")
     return document, align_with(document, given_source(report))
-
-
-def check_ready(corpus: str, index: str | None, comet_model: str | None) -> None:
-    """Fail once, before a batch starts, on a missing or unreadable index or COMET model."""
-    from audit.scores.comet import checkpoint_file
-    from audit.sources.index import default_index_path, open_index
-
-    open_index(index or default_index_path(corpus)).close()
-    if comet_model:
-        checkpoint_file(comet_model)

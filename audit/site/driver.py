@@ -1,11 +1,11 @@
 """Audit a whole site into a results folder: pages in, shards and a summary out, resumable.
 
-Data flows one way: pages are read lazily (`audit.pages`), those already in the folder with
+Data flows one way: pages are read lazily (`audit.site.pages`), those already in the folder with
 the same content and settings are skipped, the rest go to an engine in chunks
-(`audit.engines`), and each completed chunk is written durably (`audit.shards`) before more
+(`audit.site.engines`), and each completed chunk is written durably (`audit.site.shards`) before more
 are taken. The summary and the HTML index are then computed by streaming over the shards, so
 they cover pages audited by earlier, interrupted runs too. The keys of what is done and of
-this run's pages are kept on disk (`audit.keyset`), so memory holds the chunks in flight and
+this run's pages are kept on disk (`audit.site.keyset`), so memory holds the chunks in flight and
 the summary's bounded tallies, whatever the number of pages.
 """
 
@@ -20,12 +20,12 @@ from pathlib import Path
 
 import audit
 from audit.config import Settings
-from audit.engines import run_chunks
-from audit.keyset import KeySet
-from audit.pages import Page, site_pages
-from audit.reporters.site_index import SiteIndex, write_site_index
-from audit.run import InputFailure
-from audit.shards import (
+from audit.results import InputFailure
+from audit.site.engines import run_chunks
+from audit.site.index_page import SiteIndex, write_site_index
+from audit.site.keyset import KeySet
+from audit.site.pages import Page, site_pages
+from audit.site.shards import (
     Location,
     ShardWriter,
     current_records,
@@ -34,7 +34,7 @@ from audit.shards import (
     repair,
     write_atomically,
 )
-from audit.site_work import failure_line
+from audit.site.worker import failure_line
 
 SUMMARY_SCHEMA_VERSION = "1.0"
 PAGES_PER_CHUNK = 16

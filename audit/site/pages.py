@@ -2,7 +2,7 @@
 
 A site has hundreds of thousands of pages, so every source here is a generator: one page is
 read, hashed and handed on before the next is touched, and memory does not grow with the
-site. The content hash lets a rerun skip what it has already audited (`audit.shards`).
+site. The content hash lets a rerun skip what it has already audited (`audit.site.shards`).
 A page that cannot be read becomes an `InputFailure` in the stream, not an exception.
 """
 
@@ -16,7 +16,7 @@ from functools import cached_property
 
 from audit.errors import InputError, UserError
 from audit.ingest import RawText, extract_article, from_bytes, read_bounded
-from audit.run import InputFailure
+from audit.results import InputFailure
 
 EXPORT_SUFFIX = ".jsonl"
 
