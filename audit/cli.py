@@ -12,14 +12,10 @@ from dataclasses import replace
 
 import click
 
-from audit.config import FAIL_ON_CHOICES
+from audit.config import FAIL_ON_CHOICES, split_codes
 from audit.errors import EXIT_ERROR, EXIT_OK, InputError, UserError
 from audit.inputs import input_paths
 from audit.reporters import FORMATS
-
-
-def _codes(value: str | None) -> tuple[str, ...]:
-    return tuple(code.strip().upper() for code in (value or "").split(",") if code.strip())
 
 
 def expand_inputs(paths: tuple[str, ...]) -> list[str]:
@@ -33,27 +29,37 @@ def cli() -> None:
     """Audit French text for the marks of machine translation and spinning."""
 
 
+def audit_options(command):
+    """The options `check` and `audit-site` share: what to check, with which settings and sources."""
+    for option in reversed((
+        click.option("--select", help="Comma-separated codes or prefixes to check (default: all)."),
+        click.option("--ignore", help="Comma-separated codes or prefixes to skip."),
+        click.option("--max-bytes", type=int, help="Refuse inputs larger than this (default 10 MB)."),
+        click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Read settings from this file."),
+        click.option("--sources", type=click.Path(file_okay=False), help="Corpus folder: find, align and check sources."),
+        click.option("--index", "index_path", type=click.Path(dir_okay=False),
+                     help="Corpus index (default: in the corpus)."),
+    )):
+        command = option(command)
+    return command
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
+@audit_options
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report here.")
-@click.option("--select", help="Comma-separated codes or prefixes to check (default: all).")
-@click.option("--ignore", help="Comma-separated codes or prefixes to skip.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), help="Lowest severity that fails (default major).")
 @click.option("--min-score", type=float, help="Fail a document whose MQM score is below this.")
 @click.option("--max-mt-likelihood", type=float, help="Fail a document whose mt_likelihood is above this.")
 @click.option("--strict-spacing", is_flag=True, default=None, help="Require non-breaking spaces (U+00A0/U+202F).")
-@click.option("--max-bytes", type=int, help="Refuse inputs larger than this (default 10 MB).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the gate (report-only CI).")
 @click.option("--show-all", is_flag=True, help="List every nit instead of folding repeats.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Read settings from this file.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record every finding in this baseline file.")
 @click.option("-j", "--jobs", type=click.IntRange(0, 64), default=1, show_default=True,
               help="Processes to audit with (0: one per core).")
-@click.option("--sources", type=click.Path(file_okay=False), help="Corpus folder: find, align and check sources.")
-@click.option("--index", "index_path", type=click.Path(dir_okay=False), help="Corpus index (default: in the corpus).")
 @click.option("--comet-model", type=click.Path(), help="Local COMET checkpoint (.ckpt or model folder).")
 def check(paths, output_format, output, select, ignore, fail_on, min_score, max_mt_likelihood,
           strict_spacing, max_bytes, exit_zero, show_all, color, config_file, baseline, write_baseline,
@@ -66,7 +72,7 @@ def check(paths, output_format, output, select, ignore, fail_on, min_score, max_
     from audit.progress import progress
 
     settings, _, _ = load_settings(
-        {"select": _codes(select), "ignore": _codes(ignore), "fail_on": fail_on, "min_score": min_score,
+        {"select": split_codes(select), "ignore": split_codes(ignore), "fail_on": fail_on, "min_score": min_score,
          "max_mt_likelihood": max_mt_likelihood, "strict_spacing": strict_spacing, "max_bytes": max_bytes,
          "baseline": baseline, "sources": sources, "index": index_path, "comet_model": comet_model},
         config_file,
@@ -131,12 +137,7 @@ def _emit(report: str, output: str | None) -> None:
 @click.option("-j", "--jobs", type=click.IntRange(0, 1024), default=0, show_default=True,
               help="Local processes, or LocalCluster workers (0: one per core).")
 @click.option("--scheduler", help="Address of a running Dask scheduler (tcp://HOST:PORT); implies --engine dask.")
-@click.option("--select", help="Comma-separated codes or prefixes to check (default: all).")
-@click.option("--ignore", help="Comma-separated codes or prefixes to skip.")
-@click.option("--max-bytes", type=int, help="Refuse pages larger than this (default 10 MB).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Read settings from this file.")
-@click.option("--sources", type=click.Path(file_okay=False), help="Corpus folder: find, align and check sources.")
-@click.option("--index", "index_path", type=click.Path(dir_okay=False), help="Corpus index (default: in the corpus).")
+@audit_options
 def audit_site_command(paths, out, files_from, engine, jobs, scheduler, select, ignore, max_bytes, config_file,
                        sources, index_path) -> None:
     """Audit a site into --out: PATHS (files, directories, globs, .jsonl exports), resumably."""
@@ -150,7 +151,7 @@ def audit_site_command(paths, out, files_from, engine, jobs, scheduler, select, 
     if not paths and not files_from:
         raise UserError("audit-site: give PATHS or --files-from")
     settings, _, _ = load_settings(
-        {"select": _codes(select), "ignore": _codes(ignore), "max_bytes": max_bytes, "sources": sources,
+        {"select": split_codes(select), "ignore": split_codes(ignore), "max_bytes": max_bytes, "sources": sources,
          "index": index_path}, config_file)
     check_ready(settings)
     inputs = input_paths(chain(paths, listed_paths(files_from) if files_from else ()))

@@ -66,3 +66,8 @@ class Settings:
             f"terminology:+{len(self.terminology)}",
         ]
         return "|".join(parts)
+
+
+def split_codes(listed: str | None) -> tuple[str, ...]:
+    """Rule codes or prefixes from a comma-separated list (command line, inline markers)."""
+    return tuple(code.strip().upper() for code in (listed or "").split(",") if code.strip())

@@ -84,3 +84,10 @@ class Finding:
             "suggestion": self.suggestion,
             "context": self.context,
         }
+
+
+def shown_suggestion(suggestion: str | None) -> str:
+    """A suggestion as people read it: invisible no-break spaces drawn as ⍽, deletion named."""
+    if suggestion is None:
+        return ""
+    return suggestion.replace("\u00a0", "⍽").replace("\u202f", "⍽") or "(delete)"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from audit.config import split_codes
 from audit.document import Document
 from audit.findings import Finding
 
@@ -49,7 +50,7 @@ def suppressions(document: Document) -> list[Suppression]:
     for match in MARKER.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         line_end = _line_end(text, match.end())
-        codes = _codes(match.group("bracketed") or match.group("listed") or "")
+        codes = split_codes(match.group("bracketed") or match.group("listed") or "")
         found.append(Suppression(line_start, line_end, ()))
         if match.group("kind").lower() == "ignore-file":
             found.append(Suppression(0, len(text), codes))
@@ -65,10 +66,6 @@ def unsuppressed(document: Document, findings: list[Finding]) -> list[Finding]:
         return findings
     regions = suppressions(document)
     return [f for f in findings if not any(region.covers(f) for region in regions)]
-
-
-def _codes(listed: str) -> tuple[str, ...]:
-    return tuple(code.strip().upper() for code in listed.split(",") if code.strip())
 
 
 def _line_end(text: str, offset: int) -> int:

@@ -8,6 +8,7 @@ article text, not the file). Values are escaped as the runner expects (`%`, CR, 
 
 from __future__ import annotations
 
+from audit.findings import shown_suggestion
 from audit.reporters import ANNOTATION_LEVEL
 from audit.results import Run
 
@@ -19,7 +20,7 @@ def render(run: Run) -> str:
         for finding in result.findings:
             properties = {"file": document.path, **_position(document, finding)}
             properties["title"] = f"{finding.code} {finding.name} ({finding.severity.value})"
-            message = finding.message + (f" → {finding.suggestion}" if finding.suggestion else "")
+            message = finding.message + (f" → {shown_suggestion(finding.suggestion)}" if finding.suggestion is not None else "")
             if document.media_type == "text/html":
                 message += f" («{finding.text}», line {finding.line} of the article text)"
             lines.append(_command(ANNOTATION_LEVEL[finding.severity], properties, message))

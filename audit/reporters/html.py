@@ -13,6 +13,7 @@ import hashlib
 from functools import lru_cache
 
 import audit
+from audit.findings import shown_suggestion
 from audit.reporters.html_charts import category_bars, merged_counts, score_histogram
 from audit.reporters.html_view import document_view, severity_order
 from audit.results import Run
@@ -33,13 +34,6 @@ def environment():
     )
     environment.filters["shown_suggestion"] = shown_suggestion
     return environment
-
-
-def shown_suggestion(suggestion: str | None) -> str:
-    """Non-breaking spaces made visible (⍽), and an empty replacement said as a deletion."""
-    if suggestion is None:
-        return ""
-    return suggestion.replace("\u00a0", "⍽").replace("\u202f", "⍽") or "(delete)"
 
 
 def asset(name: str) -> str:

@@ -11,20 +11,11 @@ from __future__ import annotations
 
 import json
 
-import audit
-from audit.config import Settings
-from audit.language import LANGDETECT_SEED
-from audit.reporters.source_fields import chosen_sources, score_signatures, sentence_sources
+from audit.provenance import provenance
+from audit.reporters.source_fields import chosen_sources, sentence_sources
 from audit.results import Audit, Run
-from audit.scores.mqm import SIGNATURE as MQM_SIGNATURE
-from audit.versions import installed_version
 
 SCHEMA_VERSION = "1.1"
-_LIBRARIES = ("langdetect", "lingua-language-detector", "sentencex", "selectolax")
-
-
-def library_versions() -> dict[str, str]:
-    return {name: installed_version(name) for name in _LIBRARIES}
 
 
 def document_dict(result: Audit) -> dict:
@@ -62,21 +53,10 @@ def document_dict(result: Audit) -> dict:
     }
 
 
-def meta_dict(settings: Settings) -> dict:
-    """What reproduces the numbers: settings and score signatures, seed, library versions."""
-    return {
-        "settings": settings.signature,
-        "scores": {"mqm": MQM_SIGNATURE, **score_signatures(settings)},
-        "langdetect_seed": LANGDETECT_SEED,
-        "libraries": library_versions(),
-    }
-
-
 def report_dict(run: Run) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "mtaudit", "version": audit.__version__},
-        "meta": meta_dict(run.settings),
+        **provenance(run.settings),
         "documents": [document_dict(a) for a in run.audits],
         "errors": [{"path": f.path, "message": f.message} for f in run.failures],
     }

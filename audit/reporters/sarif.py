@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 import audit
 from audit.baseline import fingerprint
+from audit.findings import shown_suggestion
 from audit.reporters import ANNOTATION_LEVEL
 from audit.results import Run
 from audit.rules import REGISTRY
@@ -65,7 +66,8 @@ def _rule(rule_) -> dict:
 def _result(result, finding, rules: dict[str, int]) -> dict:
     document = result.document
     end_line, end_column = document.line_col(finding.end)
-    message = finding.message + (f" Suggestion: {finding.suggestion!r}." if finding.suggestion is not None else "")
+    suggested = finding.suggestion is not None
+    message = finding.message + (f" Suggestion: « {shown_suggestion(finding.suggestion)} »." if suggested else "")
     region = {
         "startLine": finding.line,
         "startColumn": finding.column,

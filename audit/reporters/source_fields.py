@@ -4,7 +4,6 @@ the signatures of the models and metrics behind those numbers."""
 
 from __future__ import annotations
 
-from audit.config import Settings
 from audit.results import Audit
 
 
@@ -27,22 +26,6 @@ def chosen_sources(result: Audit) -> list[dict]:
 def sentence_sources(result: Audit) -> dict[int, list[dict]]:
     """Sentence index → its aligned source spans (only for a run with sources)."""
     return {s.index: [span.to_dict() for span in s.spans] for s in result.sourced_sentences}
-
-
-def score_signatures(settings: Settings) -> dict[str, str]:
-    """Signatures of the source scores, for `meta.scores` (nothing for a source-free run)."""
-    if not settings.sources:
-        return {}
-    from audit.scores.reference import signatures
-    from audit.sources import embed
-
-    found = {f"{name}": signature for name, signature in signatures().items()}
-    found["embedding"] = embed.signature()
-    if settings.comet_model:
-        from audit.scores.comet import model_signature
-
-        found["comet"] = model_signature(settings.comet_model)
-    return found
 
 
 def source_summary_lines(result: Audit) -> list[str]:

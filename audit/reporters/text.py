@@ -5,12 +5,12 @@ from __future__ import annotations
 import io
 from collections import Counter, defaultdict
 
-from audit.findings import Finding, Severity
+from audit.findings import Finding, Severity, shown_suggestion
 from audit.reporters.batch_table import batch_table
 from audit.reporters.source_fields import sentence_source_lines, source_summary_lines
 from audit.results import Audit, Run
 from audit.rules import REGISTRY
-from audit.scores.mqm import NIT_CAP
+from audit.scores.mqm import counted, folded
 
 _STYLE = {Severity.MINOR: "yellow", Severity.MAJOR: "bold red", Severity.CRITICAL: "bold white on red"}
 _WINDOW = 70
@@ -65,23 +65,11 @@ def _render_audit(console, result: Audit, show_all: bool) -> None:
 
 
 def _visible(findings, show_all: bool) -> list[Finding]:
-    if show_all:
-        return list(findings)
-    seen: Counter[str] = Counter()
-    shown = []
-    for finding in findings:
-        rule_ = REGISTRY.get(finding.code)
-        seen[finding.code] += 1
-        if rule_ is None or not rule_.nit or seen[finding.code] <= NIT_CAP:
-            shown.append(finding)
-    return shown
+    return list(findings) if show_all else counted(list(findings))
 
 
 def _folded_counts(findings, show_all: bool) -> Counter[str]:
-    if show_all:
-        return Counter()
-    counts = Counter(f.code for f in findings if REGISTRY.get(f.code) and REGISTRY[f.code].nit)
-    return Counter({code: n - NIT_CAP for code, n in counts.items() if n > NIT_CAP})
+    return Counter() if show_all else folded(list(findings))
 
 
 def _excerpt(sentence, findings: list[Finding]):
@@ -109,8 +97,7 @@ def _finding_line(finding: Finding):
     line.append(f" {finding.severity.value:<8}", style=_STYLE[finding.severity])
     line.append(f" {finding.category.value}  {finding.message}")
     if finding.suggestion is not None:
-        shown = finding.suggestion.replace("\u00a0", "⍽").replace("\u202f", "⍽") or "(delete)"
-        line.append(f"  → {shown}", style="green")
+        line.append(f"  → {shown_suggestion(finding.suggestion)}", style="green")
     if finding.context:
         line.append(f"\n      source: {finding.context}", style="dim")
     return line

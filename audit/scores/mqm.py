@@ -45,6 +45,11 @@ def counted(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
+def folded(findings: list[Finding]) -> Counter[str]:
+    """How many nits of each code `counted` leaves out: what reports fold as "and N more"."""
+    return Counter(f.code for f in findings) - Counter(f.code for f in counted(findings))
+
+
 def mqm_score(penalty: int, words: int) -> float:
     return round(max(0.0, 100.0 * (1.0 - penalty / max(words, 1))), 2)
 

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-import audit
 from audit.config import Settings
 from audit.results import InputFailure
 from audit.site.engines import run_chunks
@@ -105,7 +104,7 @@ def summarise(folder: Path, settings: Settings, current: KeySet, tally: SiteRun,
     record also shown to `observe` (the HTML index), so the shards are read once.
 
     Consumes `current`: each page's key is removed as its record is counted."""
-    from audit.reporters.json_report import meta_dict
+    from audit.provenance import provenance
 
     verdicts, severities, codes, errors = Counter(), Counter(), Counter(), 0
     scores, worst, pages = 0.0, [], len(current)
@@ -122,8 +121,7 @@ def summarise(folder: Path, settings: Settings, current: KeySet, tally: SiteRun,
     documents = sum(verdicts.values())
     return {
         "schema_version": SUMMARY_SCHEMA_VERSION,
-        "tool": {"name": "mtaudit", "version": audit.__version__},
-        "meta": meta_dict(settings),
+        **provenance(settings),
         "pages": pages,
         "documents": documents,
         "errors": errors,

@@ -1,0 +1,46 @@
+"""What reproduces mtaudit's numbers, written once for every machine-readable output.
+
+The JSON report and the audit-site summary both open with this block: the tool and its
+version, the settings signature, the signature of every score (MQM always; sacrebleu, the
+embedding and COMET when sources are used), the langdetect seed and the library versions.
+"""
+
+from __future__ import annotations
+
+import audit
+from audit.config import Settings
+from audit.language import LANGDETECT_SEED
+from audit.scores.mqm import SIGNATURE as MQM_SIGNATURE
+from audit.versions import installed_version
+
+_LIBRARIES = ("langdetect", "lingua-language-detector", "sentencex", "selectolax")
+
+
+def provenance(settings: Settings) -> dict:
+    """The `tool` and `meta` entries of a report or summary."""
+    return {"tool": {"name": "mtaudit", "version": audit.__version__}, "meta": meta_dict(settings)}
+
+
+def meta_dict(settings: Settings) -> dict:
+    return {
+        "settings": settings.signature,
+        "scores": {"mqm": MQM_SIGNATURE, **score_signatures(settings)},
+        "langdetect_seed": LANGDETECT_SEED,
+        "libraries": {name: installed_version(name) for name in _LIBRARIES},
+    }
+
+
+def score_signatures(settings: Settings) -> dict[str, str]:
+    """Signatures of the source scores (nothing for a source-free run)."""
+    if not settings.sources:
+        return {}
+    from audit.scores.reference import signatures
+    from audit.sources import embed
+
+    found = dict(signatures())
+    found["embedding"] = embed.signature()
+    if settings.comet_model:
+        from audit.scores.comet import model_signature
+
+        found["comet"] = model_signature(settings.comet_model)
+    return found
