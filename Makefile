@@ -3,6 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := corpora/samples/spun-north-korea.txt
+NEWS := corpora/news
+# torch for the COMET extra. PyPI's Linux x86_64 wheel of torch is the multi-GB CUDA build; on
+# such a machine point TORCH_INDEX at PyTorch's CPU wheel index (make test TORCH_INDEX=URL).
+TORCH ?= torch==2.13.0
+TORCH_INDEX ?=
 
 .PHONY: demo test lint bench eval lexicon clean
 
@@ -18,12 +23,16 @@ $(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
 
 # torch first and alone: pinned to the CPU wheel, so unbabel-comet does not pull a CUDA build.
 $(VENV)/.installed-dev: $(VENV)/.installed
-	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX)) '$(TORCH)'
 	$(BIN)/pip install --quiet -e '.[dev,sources,comet,dask]' --config-settings editable_mode=compat
 	touch $@
 
+# The sample alone, then against the bundled corpus of source reports (index built on first use).
 demo: $(VENV)/.installed
 	$(BIN)/mtaudit check --exit-zero $(SAMPLE)
+	$(BIN)/mtaudit index $(NEWS) --index $(VENV)/news-index.sqlite
+	$(BIN)/mtaudit check --exit-zero --format concise $(SAMPLE) --sources $(NEWS) --index $(VENV)/news-index.sqlite --select MT6
+	@echo "mtaudit is installed in $(VENV): run it as $(BIN)/mtaudit (or activate $(VENV))"
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest

@@ -15,6 +15,7 @@ SHIPPED = (
     "audit/reporters/assets/report.css",
     "audit/reporters/assets/report.js",
     "audit/schema/report.schema.json",
+    "audit/data/entities.tsv",
 )
 
 
@@ -24,6 +25,7 @@ def test_wheel_ships_templates_assets_and_schema(tmp_path):
         capture_output=True, text=True, check=False,
     )
     assert build.returncode == 0, build.stderr
+    assert "is absent from the `packages` configuration" not in build.stderr  # data folders declared
     (wheel,) = tmp_path.glob("mtaudit-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert set(SHIPPED) <= names
