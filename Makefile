@@ -38,7 +38,7 @@ test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check audit tests tools
+	$(BIN)/ruff check audit tests tools mtaudit.py
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python tools/bench.py

@@ -16,6 +16,8 @@ SHIPPED = (
     "audit/reporters/assets/report.js",
     "audit/schema/report.schema.json",
     "audit/data/entities.tsv",
+    "audit/py.typed",
+    "mtaudit.py",
 )
 
 
