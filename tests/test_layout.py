@@ -59,7 +59,8 @@ def test_every_module_imports_on_its_own():
     assert len(MODULES) > 60
     skipped = {"audit.site.engine_dask", "audit.engine_dask"} if _missing("distributed") else set()
     names = [m for m in MODULES if m not in skipped and m != "audit.__main__"]
-    done = subprocess.run([sys.executable, "-c", _IMPORT_EACH, *names], capture_output=True, text=True, timeout=300)
+    done = subprocess.run([sys.executable, "-c", _IMPORT_EACH, *names], capture_output=True, text=True,
+                          timeout=300, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == [], done.stderr
 
