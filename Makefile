@@ -19,7 +19,7 @@ $(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
 # torch first and alone: pinned to the CPU wheel, so unbabel-comet does not pull a CUDA build.
 $(VENV)/.installed-dev: $(VENV)/.installed
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[dev,sources,comet,dask]' --config-settings editable_mode=compat
+	$(BIN)/pip install --quiet -e '.[dev,sources,comet,dask,bilingual]' --config-settings editable_mode=compat
 	touch $@
 
 demo: $(VENV)/.installed
