@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from audit.config import Settings
 from audit.document import Document
 from audit.findings import Finding
+from audit.glossary import load_glossary
 from audit.ingest import RawText, load
-from audit.language import LanguageGuess, document_language
+from audit.language import DECLARED_FRENCH, LanguageGuess, document_language
 from audit.policy import apply_policy, selected_rules
 from audit.rules import RuleOptions, run_rules
 from audit.scores.mqm import SentenceScore, document_score, sentence_scores
@@ -48,12 +49,14 @@ def audit_path(path: str, settings: Settings) -> Audit:
 
 def audit_text(raw: RawText, settings: Settings) -> Audit:
     document = segment(raw)
-    language = document_language(document)
+    # A bilingual file declares its target language, and ingest refused any but French.
+    language = DECLARED_FRENCH if document.segments else document_language(document)
     findings: list[Finding] = []
     sources, sourced = None, ()
     if is_french(language):
         options = RuleOptions(
-            settings.strict_spacing, settings.boilerplate, tuple(sorted(settings.terminology.items()))
+            settings.strict_spacing, settings.boilerplate, tuple(sorted(settings.terminology.items())),
+            load_glossary(settings.glossary) if document.segments else (),
         )
         detected = list(run_rules(document, selected_rules(settings), options))
         if settings.sources:

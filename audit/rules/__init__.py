@@ -7,6 +7,8 @@ registered here too so `mtaudit rules` lists every code.
 
 from audit.rules import (  # noqa: F401
     residue,
+    segment_terms,
+    segments,
     terminology,
     transliteration,
     typography,
