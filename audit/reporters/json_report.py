@@ -5,6 +5,9 @@ Schema history:
 - 1.1: `check --sources`: documents gain `sources` (chosen sources, scores, evidence) and
   sentences `sources` (aligned source spans with confidence, chrF/BLEU/TER or similarity,
   COMET); `meta.scores` gains the sacrebleu, embedding and COMET signatures.
+- 1.2: bilingual files (XLIFF, TMX, PO, CSV/TSV, JSONL): documents gain `segments` (id,
+  target offsets, source, missing) and their findings `segment` (id, offsets in the target,
+  and in the source when the finding concerns it); MT7xx categories; new media types.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from audit.run import Run
 from audit.scores.mqm import SIGNATURE as MQM_SIGNATURE
 from audit.versions import installed_version
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 _LIBRARIES = ("langdetect", "lingua-language-detector", "sentencex", "selectolax")
 
 
@@ -60,7 +63,13 @@ def document_dict(result: Audit) -> dict:
         ],
         "findings": [f.to_dict() for f in result.findings],
         **({"sources": chosen_sources(result)} if result.sources is not None else {}),
+        **({"segments": [_segment_dict(s) for s in document.segments]} if document.segments else {}),
     }
+
+
+def _segment_dict(segment) -> dict:
+    return {"id": segment.id, "start": segment.start, "end": segment.end, "source": segment.source,
+            "missing": segment.missing}
 
 
 def meta_dict(settings: Settings) -> dict:
