@@ -129,7 +129,8 @@ def _xliff_units(store) -> list[Unit]:
     for unit in store.units:
         if unit.isheader():
             continue
-        unit_id = unit.getid().replace("\x04", "/").removeprefix(_original_prefix(store))
+        # the toolkit joins file and unit with \x04, XLIFF 2 unit and segment with ::
+        unit_id = unit.getid().replace("\x04", "/").replace("::", "/").removeprefix(_original_prefix(store))
         target = unit.target if unit.gettarget() is not None and _has_target(unit) else None
         units.append(Unit(unit_id, str(unit.source or ""), None if target is None else str(target),
                           inline_codes(unit.rich_source), inline_codes(unit.rich_target)))
@@ -198,9 +199,9 @@ def _po_units(path: str, data: bytes, po) -> tuple[list[Unit], str | None]:
         if unit.hasplural():
             sources, targets = list(unit.source.strings), list(unit.target.strings)
             for form, target in enumerate(targets):
-                units.append(Unit(f"{number}[{form}]", sources[min(form, len(sources) - 1)], target or None))
+                units.append(Unit(f"{number}[{form}]", str(sources[min(form, len(sources) - 1)]), target or None))
         else:
-            units.append(Unit(str(number), unit.source, unit.target or None))
+            units.append(Unit(str(number), str(unit.source), str(unit.target) or None))
     return units, language
 
 

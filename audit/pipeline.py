@@ -20,6 +20,7 @@ from audit.ingest import RawText, load
 from audit.language import DECLARED_FRENCH, LanguageGuess, document_language
 from audit.policy import apply_policy, selected_rules
 from audit.rules import RuleOptions, run_rules
+from audit.rules.segments import outside_placeholders
 from audit.scores.mqm import SentenceScore, document_score, sentence_scores
 from audit.segment import segment
 from audit.verdict import Verdict, decide, is_french
@@ -59,6 +60,8 @@ def audit_text(raw: RawText, settings: Settings) -> Audit:
             load_glossary(settings.glossary) if document.segments else (),
         )
         detected = list(run_rules(document, selected_rules(settings), options))
+        if document.segments:
+            detected = outside_placeholders(document, detected)
         if settings.sources:
             sources, source_findings, sourced = _with_sources(document, settings)
             detected += source_findings

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from audit.document import Document, Segment
-from audit.findings import Category, Severity
+from audit.findings import Category, Finding, Severity
 from audit.resources import data_toml
 from audit.rules.registry import Hit, RuleOptions, rule
 
@@ -106,23 +106,50 @@ def placeholder_mismatch(document: Document, options: RuleOptions) -> Iterator[H
         source_tokens = [(m.group(), m.span()) for m in pattern.finditer(segment.source)]
         target_tokens = [(m.group(), m.span()) for m in pattern.finditer(target)]
         left = Counter(token for token, _ in target_tokens)
+        missing = []
         for token, span in source_tokens:
             if left[token] > 0:
                 left[token] -= 1
             else:
-                yield Hit(segment.start, segment.end, f"{token} of the source is missing", token, source_span=span)
+                missing.append((token, span))
+        if missing:
+            said = ", ".join(token for token, _ in missing)
+            yield Hit(segment.start, segment.end, f"{said} of the source {'is' if len(missing) == 1 else 'are'} missing",
+                      source_span=(missing[0][1][0], missing[-1][1][1]))
         kept = Counter(token for token, _ in source_tokens)
         for token, (start, end) in target_tokens:
             if kept[token] > 0:
                 kept[token] -= 1
             else:
                 yield Hit(segment.start + start, segment.start + end, f"{token} is not in the source", "")
-        missing = Counter(segment.source_codes) - Counter(segment.target_codes)
-        added = Counter(segment.target_codes) - Counter(segment.source_codes)
-        for code in sorted(missing.elements()):
-            yield Hit(segment.start, segment.end, f"inline code {code} of the source is missing")
-        for code in sorted(added.elements()):
-            yield Hit(segment.start, segment.end, f"inline code {code} is not in the source")
+        yield from _inline_code_hits(segment)
+
+
+def _inline_code_hits(segment: Segment) -> Iterator[Hit]:
+    """XLIFF inline codes are not in the text: a difference is told for the whole unit."""
+    missing = Counter(segment.source_codes) - Counter(segment.target_codes)
+    added = Counter(segment.target_codes) - Counter(segment.source_codes)
+    parts = []
+    if missing:
+        parts.append(f"inline code {', '.join(sorted(missing.elements()))} of the source missing")
+    if added:
+        parts.append(f"inline code {', '.join(sorted(added.elements()))} not in the source")
+    if parts:
+        yield Hit(segment.start, segment.end, "; ".join(parts))
+
+
+def outside_placeholders(document: Document, findings: list[Finding]) -> list[Finding]:
+    """The French rules' findings less those on a placeholder its unit's source has too:
+    « %(name)s » or « {0} » is code, not French typography."""
+    pattern = _placeholder_pattern()
+    covered: list[tuple[int, int]] = []
+    for segment, target in units(document):
+        covered += [(segment.start + m.start(), segment.start + m.end())
+                    for m in pattern.finditer(target) if m.group() in segment.source]
+    if not covered:
+        return findings
+    return [f for f in findings if f.code.startswith("MT7")
+            or not any(start <= f.start < end or start < f.end <= end for start, end in covered)]
 
 
 @rule("MT706", "length-ratio", Category.LENGTH, Severity.MINOR, mt_weight=0.5, bilingual=True)
