@@ -34,6 +34,7 @@ lint: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(BIN)/python tools/bench.py
 	$(BIN)/python tools/bench_batch.py
+	$(BIN)/python tools/bench_bilingual.py
 	$(BIN)/python tools/bench_sources.py
 	$(BIN)/python tools/bench_site.py
 	$(BIN)/python tools/bench_robustness.py

@@ -55,6 +55,7 @@ def glossary_term(document: Document, options: RuleOptions) -> Iterator[Hit]:
                           source_span=found.span())
 
 
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     return " ".join(text.split()).rstrip(_TRAILING).casefold()
 

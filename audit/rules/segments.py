@@ -20,6 +20,7 @@ from audit.resources import data_toml
 from audit.rules.registry import Hit, RuleOptions, rule
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_MAY_HOLD_PLACEHOLDER = re.compile(r"[{%<&$]")  # every pattern of data/segment_checks.toml starts so
 _DOUBLED = re.compile(r"(?<![\w-])([^\W\d_]+)(\s+)(\1)(?![\w-])", re.IGNORECASE)
 
 
@@ -103,6 +104,9 @@ def placeholder_mismatch(document: Document, options: RuleOptions) -> Iterator[H
     for segment, target in units(document):
         if not target.strip():
             continue
+        yield from _inline_code_hits(segment)
+        if not _MAY_HOLD_PLACEHOLDER.search(segment.source) and not _MAY_HOLD_PLACEHOLDER.search(target):
+            continue
         source_tokens = [(m.group(), m.span()) for m in pattern.finditer(segment.source)]
         target_tokens = [(m.group(), m.span()) for m in pattern.finditer(target)]
         left = Counter(token for token, _ in target_tokens)
@@ -122,7 +126,6 @@ def placeholder_mismatch(document: Document, options: RuleOptions) -> Iterator[H
                 kept[token] -= 1
             else:
                 yield Hit(segment.start + start, segment.start + end, f"{token} is not in the source", "")
-        yield from _inline_code_hits(segment)
 
 
 def _inline_code_hits(segment: Segment) -> Iterator[Hit]:
