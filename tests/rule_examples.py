@@ -56,6 +56,7 @@ SEGMENT_EXAMPLES = [
     ("MT703", [("Delivery within 15 days", "Livraison sous 5 jours")], [("Delivery within 15 days", "Livraison sous 15 jours")], {}),
     ("MT703", [("Save 1,500 files", "Enregistrer 1,5 fichier")], [("Save 1,500 files of 3.5 MB", "Enregistrer 1 500 fichiers de 3,5 Mo")], {}),
     ("MT703", [("Add 2 items", "Ajouter 2 articles et 3 options")], [("You have three new messages", "Vous avez 3 nouveaux messages")], {}),
+    ("MT703", [("Screen size: 15.6 inches", "Taille de l’écran : 15,6 cm")], [("Screen size: 15.6 inches (39.6 cm)", "Taille de l’écran : 15,6 pouces (39,6 cm)")], {}),
     ("MT704", [("Delete {0} files?", "Supprimer les fichiers ?")], [("Delete {0} files?", "Supprimer {0} fichiers ?")], {}),
     ("MT704", [("Hello %(name)s, <b>welcome</b>", "Bonjour, <b>bienvenue</b>")], [("%d%% done, %s left", "%d %% terminé, il reste %s")], {}),
     ("MT704", [("Click here", "Cliquez {0} ici")], [("Save 50% now", "Économisez 50 % de plus")], {}),

@@ -4,7 +4,9 @@ English groups thousands with commas and writes a decimal point ("1,500.5"); Fre
 them with a space, often no-break or narrow (« 1 500,5 »), and writes a decimal comma. Each
 number is read with its language's convention and also as written, so a version number
 "3.11" kept as is in the target still matches; a spelled-out number up to twelve may stand
-for its digits on either side (data/segment_checks.toml).
+for its digits on either side (data/segment_checks.toml). A number matched by value keeps its
+unit: a known unit after it in the source must be rendered by one of its French forms when
+the target puts a known unit after it.
 """
 
 from __future__ import annotations
@@ -71,6 +73,30 @@ def _spelled_out(value: set[str], text: str, side: int) -> bool:
     )
 
 
+@cache
+def _units() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """English unit → its French forms, and every French form of any unit."""
+    table = {unit: frozenset(forms) for unit, forms in data_toml("segment_checks.toml")["units"].items()}
+    return table, frozenset().union(*table.values())
+
+
+_UNIT_AFTER = re.compile(r"[ \u00a0\u202f\u2009]?(%|°[CF]|[^\W\d_]+|\")")
+
+
+def _unit_after(text: str, end: int) -> str | None:
+    match = _UNIT_AFTER.match(text, end)
+    return match.group(1) if match else None
+
+
+def _unit_mismatch(source: str, source_end: int, target: str, target_end: int) -> str | None:
+    """The message when a number's unit is a known unit on both sides, and another one."""
+    table, french_forms = _units()
+    unit, rendered = _unit_after(source, source_end), _unit_after(target, target_end)
+    if unit not in table or rendered is None or rendered not in french_forms or rendered in table[unit]:
+        return None
+    return f"the source's unit is {unit!r}, the target's « {rendered} »"
+
+
 def number_differences(source: str, target: str) -> Iterator[tuple[int, int, tuple[int, int] | None, str]]:
     """(start, end in the target, span in the source or None, message) for each difference."""
     source_numbers = [(m.span(), m.group(), _readings(m.group(), _ENGLISH_WAY)) for m in _ENGLISH.finditer(source)]
@@ -80,6 +106,11 @@ def number_differences(source: str, target: str) -> Iterator[tuple[int, int, tup
         match = next((i for i in unmatched_target if target_numbers[i][2] & readings), None)
         if match is not None:
             unmatched_target.remove(match)
+            (start, end), _, _ = target_numbers[match]
+            unit = _unit_mismatch(source, span[1], target, end)
+            if unit:
+                source_end = span[1] + len(_UNIT_AFTER.match(source, span[1]).group())
+                yield start, end + len(_UNIT_AFTER.match(target, end).group()), (span[0], source_end), unit
         elif not _spelled_out(readings, target, 1):
             yield 0, len(target), span, f"the source's number {written} is not in the target"
     for i in unmatched_target:

@@ -72,7 +72,8 @@ def number_mismatch(document: Document, options: RuleOptions) -> Iterator[Hit]:
     """A number of the source missing from the target, or one the target adds.
 
     Why: a changed figure is the costliest error of a product or legal text. Formats are
-    compared by value: "1,500" is « 1 500 », "3.5 cm" is « 3,5 cm », "three" may be 3.
+    compared by value: "1,500" is « 1 500 », "3.5 cm" is « 3,5 cm », "three" may be 3; a
+    number's unit must stay the same unit ("15.6 inches" is not « 15,6 cm »).
 
     Example: source "Delivery within 15 days" → target « Livraison sous 5 jours »
     Use instead: target « Livraison sous 15 jours »
