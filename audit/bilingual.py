@@ -107,7 +107,8 @@ def _read_with_toolkit(path: str, data: bytes, suffix: str) -> tuple[list[Unit],
         version2 = b'version="2.' in data[:2000] or b"xliff:document:2." in data[:2000]
         store = (xliff2.Xliff2File if version2 else xliff.xlifffile).parsestring(data)
     except (ValueError, AssertionError, StopIteration) as error:  # the toolkit's word for "not this format"
-        raise InputError(f"{path}: not a valid {suffix} file ({_first_line(error)})") from None
+        detail = str(error).splitlines()[0] if str(error) else "not the root and <file> elements of the format"
+        raise InputError(f"{path}: not a valid {suffix} file ({detail})") from None
     return _xliff_units(store), store.gettargetlanguage()
 
 
@@ -171,7 +172,8 @@ def inline_codes(rich) -> tuple[str, ...]:
 
 def _tmx_units(path: str, store) -> tuple[list[Unit], str | None]:
     """TMX variants are chosen by language: the header's srclang, and French for the target."""
-    source_language = (store.document.getroot().find("header").get("srclang") or "").lower()
+    header = store.document.getroot().find("header")
+    source_language = ((header.get("srclang") if header is not None else None) or "*all*").lower()
     units, french = [], None
     for number, unit in enumerate(store.units, 1):
         variants = {}
@@ -181,11 +183,19 @@ def _tmx_units(path: str, store) -> tuple[list[Unit], str | None]:
             variants.setdefault((tuv.get(_XML_LANG) or tuv.get("lang") or "").lower(), text)
         target_language = next((lang for lang in variants if lang.split("-")[0] == "fr"), None)
         french = french or target_language
-        source = next((text for lang, text in variants.items() if lang != target_language and (
-            lang == source_language or source_language in ("", "*all*") or lang.split("-")[0] == source_language.split("-")[0])), "")
-        units.append(Unit(unit.xmlelement.get("tuid") or str(number), source,
+        others = {lang: text for lang, text in variants.items() if lang != target_language}
+        units.append(Unit(unit.xmlelement.get("tuid") or str(number), _source_variant(others, source_language),
                           variants.get(target_language) if target_language else None))
     return units, french
+
+
+def _source_variant(variants: dict[str, str], source_language: str) -> str:
+    """The variant in the header's source language (`*all*`: the first non-French one)."""
+    base = source_language.split("-")[0]
+    for lang, text in variants.items():
+        if source_language == "*all*" or lang == source_language or lang.split("-")[0] == base:
+            return text
+    return ""
 
 
 def _po_units(path: str, data: bytes, po) -> tuple[list[Unit], str | None]:

@@ -14,7 +14,7 @@ import io
 import json
 
 from audit.errors import InputError
-from audit.ingest import decode
+from audit.ingest import decode, looks_binary
 
 _ID_NAMES = {"id", "key", "segment", "segment_id", "tuid"}
 _SOURCE_NAMES = {"source", "src", "original", "english"}
@@ -24,6 +24,8 @@ DEFAULT_TARGET_LANGUAGE = "fr"
 
 def read_table(path: str, data: bytes, suffix: str) -> tuple[list, str]:
     """The units of a CSV, TSV or JSONL file and its target language."""
+    if looks_binary(data):
+        raise InputError(f"{path}: binary file, not text")
     text, _, _ = decode(path, data)
     if suffix == ".jsonl":
         return _jsonl_units(path, text), DEFAULT_TARGET_LANGUAGE

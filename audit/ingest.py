@@ -49,7 +49,7 @@ def from_bytes(path: str, data: bytes) -> RawText:
     """Decode bytes read elsewhere (a site run reads and hashes them before auditing)."""
     if not data.strip():
         raise InputError(f"{path}: empty input")
-    if _looks_binary(data):
+    if looks_binary(data):
         raise InputError(f"{path}: binary file, not text")
     text, encoding, notes = decode(path, data)
     if _is_html(path, text):
@@ -84,7 +84,7 @@ def _too_big(path: str, max_bytes: int) -> str:
     return f"{path}: larger than the {max_bytes:,} byte limit (raise it with --max-bytes)"
 
 
-def _looks_binary(data: bytes) -> bool:
+def looks_binary(data: bytes) -> bool:
     """NUL bytes never occur in text; many C0 controls mean a binary format."""
     head = data[:8192]
     if b"\x00" in head:

@@ -92,12 +92,25 @@ def test_a_table_with_language_columns_takes_its_target_from_the_french_one(tmp_
     ("no-french.tmx", "no target language given"),
     ("mismatched.csv", "line 3 has 3 columns, the file 2"),
     ("not-objects.jsonl", "line 2 is not an object"),
+    ("not-xliff.xlf", "not a valid .xlf file"),
 ])
 def test_bad_bilingual_files_give_one_line_and_exit_2(name, message):
     result = run("check", str(DATA / "bad" / name))
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0] and "Traceback" not in result.stderr
+
+
+def test_a_binary_table_is_refused_and_a_tmx_without_header_is_read(tmp_path):
+    binary = tmp_path / "utf16.csv"
+    binary.write_bytes("source,target\nHello,Bonjour\n".encode("utf-16"))
+    with pytest.raises(InputError, match="binary file, not text"):
+        load(str(binary))
+    bare = tmp_path / "bare.tmx"
+    bare.write_text('<tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>Hello</seg></tuv>'
+                    '<tuv xml:lang="fr"><seg>Bonjour</seg></tuv></tu></body></tmx>', encoding="utf-8")
+    raw = load(str(bare))
+    assert raw.text.strip() == "Bonjour" and raw.segments[0].source == "Hello"
 
 
 def test_without_translate_toolkit_the_extra_is_named(monkeypatch):
