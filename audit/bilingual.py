@@ -128,8 +128,9 @@ def _refuse_unsafe_xml(path: str, data: bytes) -> None:
 def _xliff_units(store) -> list[Unit]:
     units, prefix = [], _original_prefix(store)
     for unit in store.units:
-        if unit.isheader():
-            continue
+        element = getattr(unit, "xmlelement", None)
+        if unit.isheader() or (element is not None and element.get("translate") == "no"):
+            continue  # translate="no": the unit stays as it is (brand names, code)
         # the toolkit joins file and unit with \x04, XLIFF 2 unit and segment with ::
         unit_id = unit.getid().replace("\x04", "/").replace("::", "/").removeprefix(prefix)
         target = unit.target  # None when the unit has no <target>

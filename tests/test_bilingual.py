@@ -66,6 +66,7 @@ def test_units_keep_ids_sources_targets_and_missing_targets():
     raw = load(str(DATA / "shop.xlf"))
     units = {unit.id: unit for unit in raw.segments}
     assert len(units) == 12 and raw.media_type == "application/xliff+xml"
+    assert "brand.name" not in units  # translate="no"
     assert units["cart.items"].source == "You have {count} items in your cart."
     assert raw.text[units["cart.title"].start : units["cart.title"].end] == "Votre panier"
     assert units["account.delete"].missing and not units["cart.title"].missing
