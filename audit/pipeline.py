@@ -15,12 +15,10 @@ from typing import TYPE_CHECKING
 from audit.config import Settings
 from audit.document import Document
 from audit.findings import Finding
-from audit.glossary import load_glossary
 from audit.ingest import RawText, load
 from audit.language import DECLARED_FRENCH, LanguageGuess, document_language
 from audit.policy import apply_policy, selected_rules
 from audit.rules import RuleOptions, run_rules
-from audit.rules.segments import outside_placeholders
 from audit.scores.mqm import SentenceScore, document_score, sentence_scores
 from audit.segment import segment
 from audit.verdict import Verdict, decide, is_french
@@ -57,10 +55,12 @@ def audit_text(raw: RawText, settings: Settings) -> Audit:
     if is_french(language):
         options = RuleOptions(
             settings.strict_spacing, settings.boilerplate, tuple(sorted(settings.terminology.items())),
-            load_glossary(settings.glossary) if document.segments else (),
+            _glossary(document, settings),
         )
         detected = list(run_rules(document, selected_rules(settings), options))
         if document.segments:
+            from audit.rules.segments import outside_placeholders
+
             detected = outside_placeholders(document, detected)
         if settings.sources:
             sources, source_findings, sourced = _with_sources(document, settings)
@@ -76,6 +76,15 @@ def audit_text(raw: RawText, settings: Settings) -> Audit:
         sources=sources,
         sourced_sentences=sourced,
     )
+
+
+def _glossary(document: Document, settings: Settings):
+    """The configured glossary, read only for a bilingual document (csv costs 10 ms to import)."""
+    if not document.segments or not settings.glossary:
+        return ()
+    from audit.glossary import load_glossary
+
+    return load_glossary(settings.glossary)
 
 
 def _with_sources(document: Document, settings: Settings):
