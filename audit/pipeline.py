@@ -59,9 +59,9 @@ def audit_text(raw: RawText, settings: Settings) -> Audit:
         )
         detected = list(run_rules(document, selected_rules(settings), options))
         if document.segments:
-            from audit.rules.segments import outside_placeholders
+            from audit.rules.segments import reported_once
 
-            detected = outside_placeholders(document, detected)
+            detected = reported_once(document, detected)
         if settings.sources:
             sources, source_findings, sourced = _with_sources(document, settings)
             detected += source_findings

@@ -63,7 +63,7 @@ SEGMENT_EXAMPLES = [
     ("MT705", [("Delete the folder", "Supprimez le dossier")], [("Delete the folders", "Supprimez les répertoires")], _GLOSSARY),
     ("MT706", [("The update fixes the login error and speeds up file downloads.", "La mise à jour corrige l’erreur.")],
      [("The update fixes the login error and speeds up file downloads.", "La mise à jour corrige l’erreur de connexion et accélère le téléchargement des fichiers.")], {}),
-    ("MT707", [("Open the file", "Ouvrez le le fichier")], [("We are glad", "Nous nous réjouissons"), ("Visit Bora Bora", "Visitez Bora Bora")], {}),
+    ("MT707", [("Open the file", "Ouvrez le fichier fichier")], [("We are glad", "Nous nous réjouissons"), ("Visit Bora Bora", "Visitez Bora Bora")], {}),
     ("MT708", [("Total: ", "Total :")], [("Total: ", "Total : ")], {}),
     ("MT708", [("Name", " Nom")], [(" Name", " Nom")], {}),
     ("MT709", [("Delete this file?", "Supprimer ce fichier.")], [("Delete this file?", "Supprimer ce fichier ?")], {}),

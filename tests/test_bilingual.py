@@ -25,8 +25,9 @@ DATA = ROOT / "tests" / "data" / "bilingual"
 # What a reviewer should be told about each file: (segment id, code) pairs, exactly.
 EXPECTED = {
     "shop.xlf": {
-        ("cart.free_shipping", "MT703"), ("cart.remove", "MT704"), ("product.folder", "MT707"),
-        ("product.folder", "MT501"), ("checkout.pay", "MT701"), ("checkout.pay", "MT202"),
+        ("cart.free_shipping", "MT703"), ("cart.remove", "MT704"),
+        ("product.folder", "MT501"),  # « le le »: MT707 leaves it to the grammar rule
+        ("checkout.pay", "MT701"), ("checkout.pay", "MT202"),
         ("checkout.terms", "MT706"), ("checkout.confirm", "MT709"), ("settings.save", "MT710"),
         ("account.delete", "MT702"),
     },

@@ -142,7 +142,16 @@ def _inline_code_hits(segment: Segment) -> Iterator[Hit]:
         yield Hit(segment.start, segment.end, "; ".join(parts))
 
 
-def outside_placeholders(document: Document, findings: list[Finding]) -> list[Finding]:
+def reported_once(document: Document, findings: list[Finding]) -> list[Finding]:
+    """A bilingual document's findings less two kinds the French rules and these checks would
+    both report: French rules' findings on a placeholder (`_outside_placeholders`), and a
+    doubled word MT501 (grammar, « mot répété ») already reports, which MT707 leaves to it."""
+    findings = _outside_placeholders(document, findings)
+    grammar = [(f.start, f.end) for f in findings if f.code == "MT501"]
+    return [f for f in findings if f.code != "MT707" or not any(s <= f.start < e for s, e in grammar)]
+
+
+def _outside_placeholders(document: Document, findings: list[Finding]) -> list[Finding]:
     """The French rules' findings less those on a placeholder its unit's source has too:
     « %(name)s » or « {0} » is code, not French typography."""
     pattern = _placeholder_pattern()
@@ -182,10 +191,11 @@ def length_ratio(document: Document, options: RuleOptions) -> Iterator[Hit]:
 def doubled_word(document: Document, options: RuleOptions) -> Iterator[Hit]:
     """The same word twice in a row in a target.
 
-    Why: « le le », « de de » are slips of editing or of an engine's output. Reflexive
-    « nous nous », « vous vous » and doublings the source has too are accepted.
+    Why: « fichier fichier », « le le » are slips of editing or of an engine's output.
+    Reflexive « nous nous », « vous vous » and doublings the source has too are accepted;
+    doubled articles and prepositions that MT501 reports are left to it.
 
-    Example: source "Open the file" → target « Ouvrez le le fichier »
+    Example: source "Open the file" → target « Ouvrez le fichier fichier »
     Use instead: target « Ouvrez le fichier »
     """
     accepted = set(_data("doubled_words")["accepted"])
