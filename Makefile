@@ -24,7 +24,7 @@ $(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
 # torch first and alone: pinned to the CPU wheel, so unbabel-comet does not pull a CUDA build.
 $(VENV)/.installed-dev: $(VENV)/.installed
 	$(BIN)/pip install --quiet $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX)) '$(TORCH)'
-	$(BIN)/pip install --quiet -e '.[dev,sources,comet,dask]' --config-settings editable_mode=compat
+	$(BIN)/pip install --quiet -e '.[dev,sources,comet,dask,bilingual]' --config-settings editable_mode=compat
 	touch $@
 
 # The sample alone, then against the bundled corpus of source reports (index built on first use).
@@ -43,6 +43,7 @@ lint: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(BIN)/python tools/bench.py
 	$(BIN)/python tools/bench_batch.py
+	$(BIN)/python tools/bench_bilingual.py
 	$(BIN)/python tools/bench_sources.py
 	$(BIN)/python tools/bench_site.py
 	$(BIN)/python tools/bench_robustness.py
@@ -52,6 +53,7 @@ bench: $(VENV)/.installed-dev
 eval: $(VENV)/.installed-dev
 	$(BIN)/python tools/evaluate.py
 	$(BIN)/python tools/eval_align.py
+	$(BIN)/python tools/eval_segments.py
 
 # Regenerates the word lists in audit/data from the pinned wordfreq.
 lexicon: $(VENV)/.installed-dev

@@ -61,10 +61,13 @@ def audit_options(command):
 @click.option("-j", "--jobs", type=click.IntRange(0, 64), default=1, show_default=True,
               help="Processes to audit with (0: one per core).")
 @click.option("--comet-model", type=click.Path(), help="Local COMET checkpoint (.ckpt or model folder).")
+@click.option("--glossary", type=click.Path(dir_okay=False), help="Glossary for bilingual files (CSV or TBX).")
 def check(paths, output_format, output, select, ignore, fail_on, min_score, max_mt_likelihood,
           strict_spacing, max_bytes, exit_zero, show_all, color, config_file, baseline, write_baseline,
-          jobs, sources, index_path, comet_model) -> None:
-    """Check PATHS (files, directories, globs, or - for standard input)."""
+          jobs, sources, index_path, comet_model, glossary) -> None:
+    """Check PATHS (files, directories, globs, or - for standard input).
+
+    Bilingual files (.xlf, .xliff, .tmx, .po, .csv, .tsv, .jsonl) are checked segment by segment."""
     from audit.batch import audit_all
     from audit.config_files import load_settings
     from audit.gate import exit_code
@@ -74,9 +77,14 @@ def check(paths, output_format, output, select, ignore, fail_on, min_score, max_
     settings, _, _ = load_settings(
         {"select": split_codes(select), "ignore": split_codes(ignore), "fail_on": fail_on, "min_score": min_score,
          "max_mt_likelihood": max_mt_likelihood, "strict_spacing": strict_spacing, "max_bytes": max_bytes,
-         "baseline": baseline, "sources": sources, "index": index_path, "comet_model": comet_model},
+         "baseline": baseline, "sources": sources, "index": index_path, "comet_model": comet_model,
+         "glossary": glossary},
         config_file,
     )
+    if settings.glossary:  # a bad glossary is one line and exit 2 before any input is read
+        from audit.glossary import load_glossary
+
+        load_glossary(settings.glossary)
     check_ready(settings)
     if write_baseline:
         settings = replace(settings, baseline=None)  # record everything found now

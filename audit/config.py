@@ -35,6 +35,7 @@ class Settings:
     max_sources: int = 2
     comet_model: str | None = None  # a local COMET checkpoint, for per-sentence COMET scores
     terminology: dict[str, str] = field(default_factory=dict)  # the site's term to avoid → to use
+    glossary: str | None = None  # bilingual files: a CSV or TBX glossary, source term → target term
 
     def __post_init__(self) -> None:
         if self.fail_on not in FAIL_ON_CHOICES:
@@ -64,6 +65,7 @@ class Settings:
             f"sources:{'yes' if self.sources else 'no'}",
             f"comet:{'yes' if self.comet_model else 'no'}",
             f"terminology:+{len(self.terminology)}",
+            f"glossary:{'yes' if self.glossary else 'no'}",
         ]
         return "|".join(parts)
 

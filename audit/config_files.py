@@ -219,8 +219,9 @@ def load_settings(
     else:
         found = find_file((cwd or Path.cwd()).resolve())
     from_file = convert(found.values, found.label) if found else {}
-    if "baseline" in from_file:  # a path in a file is relative to that file, as in coverage.py
-        from_file["baseline"] = str(found.path.parent / from_file["baseline"])
+    for key in ("baseline", "glossary"):  # a path in a file is relative to that file, as in coverage.py
+        if key in from_file:
+            from_file[key] = str(found.path.parent / from_file[key])
     given = {k: v for k, v in cli_values.items() if v is not None and v != ()}
     from_cli = convert(given, COMMAND_LINE)
     origins = {f.name: DEFAULT for f in fields(Settings)}

@@ -32,6 +32,24 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Segment:
+    """One unit of a bilingual file: its target at `start:end` of the document text, its source.
+
+    `missing` tells a unit without any target (XLIFF without <target>) from an empty one;
+    `source_codes` and `target_codes` are the inline codes of XML formats (<g id="1">,
+    <ph id="2">…), which are not part of either text.
+    """
+
+    id: str
+    start: int
+    end: int
+    source: str
+    missing: bool = False
+    source_codes: tuple[str, ...] = ()
+    target_codes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Document:
     """What every stage after ingest reads. Offsets index `text` (a Python str)."""
 
@@ -42,6 +60,7 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
     notes: tuple[str, ...] = field(default=())
+    segments: tuple[Segment, ...] = field(default=())  # bilingual files only: the targets' units
 
     @cached_property
     def _line_starts(self) -> list[int]:
@@ -63,6 +82,15 @@ class Document:
         the white space between sentences)."""
         i = bisect.bisect_right(self._sentence_starts, offset) - 1
         return self.sentences[max(i, 0)] if self.sentences else None
+
+    @cached_property
+    def _segment_starts(self) -> list[int]:
+        return [s.start for s in self.segments]
+
+    def segment_at(self, offset: int) -> Segment | None:
+        """The bilingual unit holding `offset` (or the nearest one before it)."""
+        i = bisect.bisect_right(self._segment_starts, offset) - 1
+        return self.segments[max(i, 0)] if self.segments else None
 
     @cached_property
     def word_count(self) -> int:

@@ -43,10 +43,33 @@ class Category(str, Enum):
     BOILERPLATE = "residue/boilerplate"
     DUPLICATE = "residue/duplicate"
     TERMINOLOGY = "terminology/wrong-term"
+    # bilingual segment checks (MT7xx)
+    INCONSISTENCY = "terminology/inconsistent"
+    NUMBERS = "accuracy/numbers"
+    TAGS = "design/markup"
+    LENGTH = "design/length"
+    WHITESPACE = "design/whitespace"
+    REPETITION = "fluency/repetition"
 
     @property
     def dimension(self) -> str:
         return self.value.split("/")[0]
+
+
+@dataclass(frozen=True)
+class SegmentLocation:
+    """Where a finding lies in a bilingual file: the unit's id, `start:end` inside its target,
+    and `source_start:source_end` inside its source when the finding concerns the source."""
+
+    id: str
+    start: int
+    end: int
+    source_start: int | None = None
+    source_end: int | None = None
+
+    def to_dict(self) -> dict:
+        source = None if self.source_start is None else {"start": self.source_start, "end": self.source_end}
+        return {"id": self.id, "start": self.start, "end": self.end, "source": source}
 
 
 @dataclass(frozen=True, order=True)
@@ -68,9 +91,12 @@ class Finding:
     column: int = field(compare=False)
     suggestion: str | None = field(default=None, compare=False)
     context: str | None = field(default=None, compare=False)
+    segment: SegmentLocation | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict:
+        located = {"segment": self.segment.to_dict()} if self.segment is not None else {}
         return {
+            **located,
             "code": self.code,
             "name": self.name,
             "category": self.category.value,

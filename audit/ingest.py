@@ -11,6 +11,7 @@ import re
 import sys
 from dataclasses import dataclass
 
+from audit.document import Segment
 from audit.errors import InputError
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -31,10 +32,16 @@ class RawText:
     encoding: str
     media_type: str
     notes: tuple[str, ...]
+    segments: tuple[Segment, ...] = ()
 
 
 def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
-    """Read `path` ('-' for standard input) without ever writing to it."""
+    """Read `path` ('-' for standard input) without ever writing to it; bilingual files
+    (XLIFF, TMX, PO, CSV/TSV, JSONL) become their targets, one paragraph per segment."""
+    from audit.bilingual import bilingual_format, read_bilingual
+
+    if bilingual_format(path):
+        return read_bilingual(path, read_bounded(path, max_bytes))
     return from_bytes(path, read_bounded(path, max_bytes))
 
 
@@ -42,9 +49,9 @@ def from_bytes(path: str, data: bytes) -> RawText:
     """Decode bytes read elsewhere (a site run reads and hashes them before auditing)."""
     if not data.strip():
         raise InputError(f"{path}: empty input")
-    if _looks_binary(data):
+    if looks_binary(data):
         raise InputError(f"{path}: binary file, not text")
-    text, encoding, notes = _decode(path, data)
+    text, encoding, notes = decode(path, data)
     if _is_html(path, text):
         return RawText(path, extract_article(text), encoding, "text/html", notes)
     return RawText(path, text, encoding, "text/plain", notes)
@@ -77,7 +84,7 @@ def _too_big(path: str, max_bytes: int) -> str:
     return f"{path}: larger than the {max_bytes:,} byte limit (raise it with --max-bytes)"
 
 
-def _looks_binary(data: bytes) -> bool:
+def looks_binary(data: bytes) -> bool:
     """NUL bytes never occur in text; many C0 controls mean a binary format."""
     head = data[:8192]
     if b"\x00" in head:
@@ -86,7 +93,7 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(head) * 0.05
 
 
-def _decode(path: str, data: bytes) -> tuple[str, str, tuple[str, ...]]:
+def decode(path: str, data: bytes) -> tuple[str, str, tuple[str, ...]]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="strict"), "utf-8-sig", ("UTF-8 byte order mark removed",)
     try:

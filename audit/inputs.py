@@ -13,7 +13,8 @@ from contextlib import nullcontext
 
 from audit.errors import UserError
 
-AUDITED_SUFFIXES = (".txt", ".html", ".htm", ".md")
+# Bilingual files whose suffix says what they are; CSV, TSV and JSONL are audited when named.
+AUDITED_SUFFIXES = (".txt", ".html", ".htm", ".md", ".xlf", ".xliff", ".tmx", ".po")
 
 
 def input_paths(paths: Iterable[str]) -> Iterator[str]:

@@ -33,6 +33,9 @@ class LanguageGuess:
     probability: float
 
 
+DECLARED_FRENCH = LanguageGuess("fr", 1.0)  # what a bilingual file says of its targets
+
+
 def document_language(document: Document) -> LanguageGuess:
     """The language of a document's body; non-Latin scripts are 'und' without a model."""
     sample = body_sample(document)

@@ -13,7 +13,7 @@ from audit.config import Settings
 from audit.document import Document
 from audit.findings import Finding
 from audit.ingest import RawText, load
-from audit.language import document_language
+from audit.language import DECLARED_FRENCH, document_language
 from audit.policy import apply_policy, selected_rules
 from audit.results import Audit
 from audit.rules import RuleContext, run_rules
@@ -28,20 +28,27 @@ def audit_path(path: str, settings: Settings) -> Audit:
 
 def audit_text(raw: RawText, settings: Settings) -> Audit:
     document = segment(raw)
-    language = document_language(document)
+    # A bilingual file declares its target language, and ingest refused any but French.
+    language = DECLARED_FRENCH if document.segments else document_language(document)
     findings: list[Finding] = []
     sources, sourced = None, ()
     if is_french(language):
         if settings.sources:
             sources = _find_sources(document, settings)
         context = RuleContext(
-            settings.strict_spacing,
-            settings.boilerplate,
-            tuple(sorted(settings.terminology.items())),
-            sources.sources if sources else (),
+            strict_spacing=settings.strict_spacing,
+            extra_boilerplate=settings.boilerplate,
+            terminology=tuple(sorted(settings.terminology.items())),
+            glossary=_glossary(document, settings),
+            sources=sources.sources if sources else (),
         )
         rules = selected_rules(settings, with_source=sources is not None)
-        findings = apply_policy(run_rules(document, rules, context), settings, document)
+        detected = list(run_rules(document, rules, context))
+        if document.segments:
+            from audit.rules.segments import reported_once
+
+            detected = reported_once(document, detected)
+        findings = apply_policy(detected, settings, document)
         if sources is not None:
             from audit.scores.sourced import sourced_sentences
 
@@ -56,6 +63,15 @@ def audit_text(raw: RawText, settings: Settings) -> Audit:
         sources=sources,
         sourced_sentences=sourced,
     )
+
+
+def _glossary(document: Document, settings: Settings):
+    """The configured glossary, read only for a bilingual document (csv costs 10 ms to import)."""
+    if not document.segments or not settings.glossary:
+        return ()
+    from audit.glossary import load_glossary
+
+    return load_glossary(settings.glossary)
 
 
 def _find_sources(document: Document, settings: Settings):

@@ -51,5 +51,5 @@ def decide(language: LanguageGuess, findings: list[Finding], words: int) -> Verd
     evidence = 100.0 * sum(weights.values()) / max(words, 1)
     likelihood = round(1.0 - math.exp(-evidence / SCALE), 4)
     label = LIKELY_MT_LABEL if likelihood >= LIKELY_MT else SUSPICIOUS_LABEL if likelihood >= SUSPICIOUS else CLEAN
-    top = tuple(sorted(((c, round(w, 2)) for c, w in weights.items()), key=lambda cw: (-cw[1], cw[0]))[:5])
+    top = tuple(sorted(((c, round(w, 2)) for c, w in weights.items() if w > 0), key=lambda cw: (-cw[1], cw[0]))[:5])
     return Verdict(label, likelihood, round(evidence, 3), top)

@@ -44,3 +44,30 @@ EXAMPLES.append(
         {"terminology": {"e-mail": "courriel"}},
     )
 )
+
+# The segment checks (MT7xx) compare each target with its source: (code, bad units, good
+# units, settings), each unit a (source, target) pair, None for a missing target. The units
+# become a bilingual document as a bilingual file's do (tests/test_rules.py).
+_GLOSSARY = {"glossary": "tests/data/bilingual/glossary.csv"}
+SEGMENT_EXAMPLES = [
+    ("MT701", [("Save your changes", "Save your changes")], [("Google Chrome", "Google Chrome"), ("Save your changes", "Enregistrez vos modifications")], {}),
+    ("MT702", [("Open", None)], [("Open", "Ouvrir")], {}),
+    ("MT702", [("Close the window", "  ")], [("", "")], {}),
+    ("MT703", [("Delivery within 15 days", "Livraison sous 5 jours")], [("Delivery within 15 days", "Livraison sous 15 jours")], {}),
+    ("MT703", [("Save 1,500 files", "Enregistrer 1,5 fichier")], [("Save 1,500 files of 3.5 MB", "Enregistrer 1 500 fichiers de 3,5 Mo")], {}),
+    ("MT703", [("Add 2 items", "Ajouter 2 articles et 3 options")], [("You have three new messages", "Vous avez 3 nouveaux messages")], {}),
+    ("MT703", [("Screen size: 15.6 inches", "Taille de l’écran : 15,6 cm")], [("Screen size: 15.6 inches (39.6 cm)", "Taille de l’écran : 15,6 pouces (39,6 cm)")], {}),
+    ("MT704", [("Delete {0} files?", "Supprimer les fichiers ?")], [("Delete {0} files?", "Supprimer {0} fichiers ?")], {}),
+    ("MT704", [("Hello %(name)s, <b>welcome</b>", "Bonjour, <b>bienvenue</b>")], [("%d%% done, %s left", "%d %% terminé, il reste %s")], {}),
+    ("MT704", [("Click here", "Cliquez {0} ici")], [("Save 50% now", "Économisez 50 % de plus")], {}),
+    ("MT705", [("Delete the folder", "Supprimez le dossier")], [("Delete the folders", "Supprimez les répertoires")], _GLOSSARY),
+    ("MT706", [("The update fixes the login error and speeds up file downloads.", "La mise à jour corrige l’erreur.")],
+     [("The update fixes the login error and speeds up file downloads.", "La mise à jour corrige l’erreur de connexion et accélère le téléchargement des fichiers.")], {}),
+    ("MT707", [("Open the file", "Ouvrez le fichier fichier")], [("We are glad", "Nous nous réjouissons"), ("Visit Bora Bora", "Visitez Bora Bora")], {}),
+    ("MT708", [("Total: ", "Total :")], [("Total: ", "Total : ")], {}),
+    ("MT708", [("Name", " Nom")], [(" Name", " Nom")], {}),
+    ("MT709", [("Delete this file?", "Supprimer ce fichier.")], [("Delete this file?", "Supprimer ce fichier ?")], {}),
+    ("MT709", [("Settings", "Paramètres.")], [('He said "yes."', "Il a dit « oui ».")], {}),
+    ("MT710", [("Save", "Enregistrer"), ("Save", "Sauvegarder")], [("Save", "Enregistrer"), ("save", "enregistrer")], {}),
+    ("MT711", [("Close", "Fermer"), ("Shut down", "Fermer")], [("Close", "Fermer"), ("Close.", "Fermer.")], {}),
+]

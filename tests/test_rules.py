@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import codes
-from rule_examples import EXAMPLES
+from conftest import ROOT, codes
+from rule_examples import EXAMPLES, SEGMENT_EXAMPLES
 
 from audit.resources import data_toml
 from audit.rules import REGISTRY
 
-SOURCE_FREE = sorted(code for code, rule_ in REGISTRY.items() if not rule_.needs_source)
+SOURCE_FREE = sorted(code for code, rule_ in REGISTRY.items() if not rule_.needs_source and not rule_.bilingual)
+BILINGUAL = sorted(code for code, rule_ in REGISTRY.items() if rule_.bilingual)
 
 
 @pytest.mark.parametrize("code,bad,good,settings", EXAMPLES, ids=[f"{e[0]}-{i}" for i, e in enumerate(EXAMPLES)])
@@ -27,6 +28,37 @@ def test_every_rule_has_examples_and_documentation(code):
     doc = rule_.documentation
     assert "Why:" in doc and "Example:" in doc and "Use instead:" in doc
     assert re.fullmatch(r"MT\d{3}", code)
+
+
+def _segment_codes(pairs, **settings) -> list[str]:
+    from audit.bilingual import Unit, joined
+    from audit.config import Settings
+    from audit.pipeline import audit_text
+
+    units = [Unit(str(n), source, target) for n, (source, target) in enumerate(pairs, 1)]
+    raw = joined("<test>.xlf", units, "application/xliff+xml")
+    if "glossary" in settings:
+        settings["glossary"] = str(ROOT / settings["glossary"])
+    return [f.code for f in audit_text(raw, Settings(**settings)).findings]
+
+
+@pytest.mark.parametrize("code,bad,good,settings", SEGMENT_EXAMPLES,
+                         ids=[f"{e[0]}-{i}" for i, e in enumerate(SEGMENT_EXAMPLES)])
+def test_segment_check_flags_bad_units_and_passes_good_ones(code, bad, good, settings):
+    assert code in _segment_codes(bad, **settings), f"{code} missed: {bad!r}"
+    assert code not in _segment_codes(good, **settings), f"{code} false alarm: {good!r}"
+
+
+@pytest.mark.parametrize("code", BILINGUAL)
+def test_every_segment_check_has_examples_and_documentation(code):
+    doc = REGISTRY[code].documentation
+    assert any(example[0] == code for example in SEGMENT_EXAMPLES), f"{code} has no example in rule_examples.py"
+    assert "Why:" in doc and "Example:" in doc and "Use instead:" in doc and code.startswith("MT7")
+
+
+def test_segment_checks_find_nothing_in_a_monolingual_document():
+    text = "Supprimer ce fichier. Nous nous réjouissons. Ouvrez le le fichier." + EXAMPLES[0][1][-200:]
+    assert not set(codes(text)) & set(BILINGUAL)
 
 
 def _data_entries():

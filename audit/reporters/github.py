@@ -21,7 +21,9 @@ def render(run: Run) -> str:
             properties = {"file": document.path, **_position(document, finding)}
             properties["title"] = f"{finding.code} {finding.name} ({finding.severity.value})"
             message = finding.message + (f" → {shown_suggestion(finding.suggestion)}" if finding.suggestion is not None else "")
-            if document.media_type == "text/html":
+            if finding.segment is not None:
+                message += f" (segment {finding.segment.id}: «{finding.text}»)"
+            elif document.media_type == "text/html":
                 message += f" («{finding.text}», line {finding.line} of the article text)"
             lines.append(_command(ANNOTATION_LEVEL[finding.severity], properties, message))
     for failure in run.failures:
@@ -31,8 +33,9 @@ def render(run: Run) -> str:
 
 def _position(document, finding) -> dict:
     """Line and column for a text file; none for HTML, whose offsets index the extracted
-    article text, not the file (a file-level annotation beats one on the wrong line)."""
-    if document.media_type == "text/html":
+    article text, not the file (a file-level annotation beats one on the wrong line); so do a
+    bilingual file's, which index its joined targets."""
+    if document.media_type == "text/html" or document.segments:
         return {}
     end_line, end_column = document.line_col(finding.end)
     return {"line": finding.line, "col": finding.column, "endLine": end_line, "endColumn": end_column}

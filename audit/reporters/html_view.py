@@ -62,7 +62,33 @@ class DocumentView:
 
 def document_view(number: int, result: Audit) -> DocumentView:
     counts = Counter((f.category.value, f.severity.value) for f in result.findings)
-    return DocumentView(f"doc-{number}", result, tuple(rows(result)), dict(counts))
+    made = segment_rows(result) if result.document.segments else rows(result)
+    return DocumentView(f"doc-{number}", result, tuple(made), dict(counts))
+
+
+def segment_rows(result: Audit) -> list[Row]:
+    """A bilingual file: one row per unit, its target beside its source (the source column),
+    scored by its worst sentence. Every finding lies in its unit's target span."""
+    document = result.document
+    numbered = sorted(enumerate(result.findings), key=lambda nf: (nf[1].start, -nf[1].end, nf[0]))
+    scores = result.sentence_scores
+    made, position = [], 0
+    for index, unit in enumerate(document.segments):
+        last = index == len(document.segments) - 1
+        inside = []
+        while position < len(numbered) and (last or numbered[position][1].start <= unit.end):
+            inside.append(numbered[position])
+            position += 1
+        within = [s for s in scores if unit.start <= s.start < max(unit.end, unit.start + 1)]
+        made.append(Row(
+            index=index,
+            pieces=tuple(_pieces(document.text, unit.start, unit.end, inside)),
+            score=min((s.score for s in within), default=None),
+            penalty=sum(s.penalty for s in within),
+            new_paragraph=True,
+            sources=(SourceLine(f"segment {unit.id}", unit.source, "source"),),
+        ))
+    return made
 
 
 def rows(result: Audit) -> list[Row]:

@@ -5,6 +5,9 @@ Schema history:
 - 1.1: `check --sources`: documents gain `sources` (chosen sources, scores, evidence) and
   sentences `sources` (aligned source spans with confidence, chrF/BLEU/TER or similarity,
   COMET); `meta.scores` gains the sacrebleu, embedding and COMET signatures.
+- 1.2: bilingual files (XLIFF, TMX, PO, CSV/TSV, JSONL): documents gain `segments` (id,
+  target offsets, source, missing) and their findings `segment` (id, offsets in the target,
+  and in the source when the finding concerns it); MT7xx categories; new media types.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from audit.provenance import provenance
 from audit.reporters.source_fields import chosen_sources, sentence_sources
 from audit.results import Audit, Run
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 def document_dict(result: Audit) -> dict:
@@ -50,7 +53,13 @@ def document_dict(result: Audit) -> dict:
         ],
         "findings": [f.to_dict() for f in result.findings],
         **({"sources": chosen_sources(result)} if result.sources is not None else {}),
+        **({"segments": [_segment_dict(s) for s in document.segments]} if document.segments else {}),
     }
+
+
+def _segment_dict(segment) -> dict:
+    return {"id": segment.id, "start": segment.start, "end": segment.end, "source": segment.source,
+            "missing": segment.missing}
 
 
 def report_dict(run: Run) -> dict:

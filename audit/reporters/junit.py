@@ -11,6 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from audit.gate import failing_reasons
+from audit.reporters.segment_fields import position
 from audit.results import Run
 
 # Characters XML 1.0 forbids even when escaped; an article may still contain them.
@@ -46,7 +47,7 @@ def _case(suite: ET.Element, path: str) -> ET.Element:
 
 def _finding_lines(result) -> str:
     return "\n".join(
-        f"{f.line}:{f.column} {f.code} {f.severity.value} {f.message} «{f.text}»" for f in result.findings
+        f"{position(result.document, f)} {f.code} {f.severity.value} {f.message} «{f.text}»" for f in result.findings
     )
 
 

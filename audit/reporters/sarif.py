@@ -4,8 +4,10 @@ Each rule appears once in `tool.driver.rules` with its documentation; each findi
 pointing at its region (1-based lines, columns in Unicode code points, as `columnKind` says),
 with the baseline fingerprint as a partial fingerprint so dashboards can follow a finding when
 the text around it moves. For HTML inputs the region indexes the extracted article text, not
-the file, so it is given as a property and the location names the file alone. Inputs that
-could not be audited are tool notifications.
+the file, so it is given as a property and the location names the file alone; for a
+bilingual file the location also names the unit (a logical location of kind "element") and
+the properties carry the segment's offsets. Inputs that could not be audited are tool
+notifications.
 """
 
 from __future__ import annotations
@@ -79,7 +81,13 @@ def _result(result, finding, rules: dict[str, int]) -> dict:
     }
     location = {"artifactLocation": {"uri": artifact_uri(document.path)}}
     properties = {"category": finding.category.value, "severity": finding.severity.value}
-    if document.media_type == "text/html":  # offsets index the extracted text, not the file
+    logical = {}
+    if finding.segment is not None:  # offsets index the joined targets; the unit is what to find
+        properties["segment"] = finding.segment.to_dict()
+        properties["targetTextRegion"] = region
+        logical = {"logicalLocations": [{"name": finding.segment.id, "kind": "element"}]}
+        message += f" Segment {finding.segment.id}, target text {finding.text!r}."
+    elif document.media_type == "text/html":  # offsets index the extracted text, not the file
         properties["articleTextRegion"] = region
         message += f" Text: {finding.text!r}."
     else:
@@ -89,7 +97,7 @@ def _result(result, finding, rules: dict[str, int]) -> dict:
         "ruleIndex": rules[finding.code],
         "level": ANNOTATION_LEVEL[finding.severity],
         "message": {"text": message},
-        "locations": [{"physicalLocation": location}],
+        "locations": [{"physicalLocation": location, **logical}],
         "partialFingerprints": {"mtaudit/v1": fingerprint(document, finding)},
         "properties": properties,
     }

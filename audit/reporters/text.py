@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 from collections import Counter, defaultdict
 
+from audit.document import Sentence
 from audit.findings import Finding, Severity, shown_suggestion
 from audit.reporters.batch_table import batch_table
+from audit.reporters.segment_fields import position
 from audit.reporters.source_fields import sentence_source_lines, source_summary_lines
 from audit.results import Audit, Run
 from audit.rules import REGISTRY
@@ -45,6 +47,19 @@ def _render_audit(console, result: Audit, show_all: bool) -> None:
         console.print(f"  note: {escape(note)}")
     for line in source_summary_lines(result):
         console.print(line, markup=False, style="cyan")
+    if document.segments:
+        _render_segments(console, document, _visible(result.findings, show_all))
+    else:
+        _render_sentences(console, result, show_all)
+    folded = _folded_counts(result.findings, show_all)
+    for code, count in sorted(folded.items()):
+        console.print(f"  [dim]… {count} more {code} ({REGISTRY[code].name}); --show-all lists them[/]")
+    console.print(_summary(result))
+    console.print()
+
+
+def _render_sentences(console, result: Audit, show_all: bool) -> None:
+    document = result.document
     by_sentence: dict[int, list[Finding]] = defaultdict(list)
     for finding in _visible(result.findings, show_all):
         sentence = document.sentence_at(finding.start)
@@ -57,11 +72,21 @@ def _render_audit(console, result: Audit, show_all: bool) -> None:
                 console.print(line, markup=False, style="dim")
         for finding in findings:
             console.print(_finding_line(finding))
-    folded = _folded_counts(result.findings, show_all)
-    for code, count in sorted(folded.items()):
-        console.print(f"  [dim]… {count} more {code} ({REGISTRY[code].name}); --show-all lists them[/]")
-    console.print(_summary(result))
-    console.print()
+
+
+def _render_segments(console, document, findings: list[Finding]) -> None:
+    """A bilingual file: per unit with findings, its id, source and target, then the findings."""
+    by_unit: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        by_unit[finding.segment.id].append(finding)
+    for unit in document.segments:
+        if unit.id not in by_unit:
+            continue
+        console.print(f"  segment {unit.id}", markup=False, style="bold")
+        console.print(f"  source │ {unit.source}", markup=False, style="dim")
+        console.print(_excerpt(_as_sentence(document, unit), by_unit[unit.id], label="  target │ "))
+        for finding in by_unit[unit.id]:
+            console.print(_finding_line(finding, position(document, finding)))
 
 
 def _visible(findings, show_all: bool) -> list[Finding]:
@@ -72,13 +97,17 @@ def _folded_counts(findings, show_all: bool) -> Counter[str]:
     return Counter() if show_all else folded(list(findings))
 
 
-def _excerpt(sentence, findings: list[Finding]):
+def _as_sentence(document, unit) -> Sentence:
+    return Sentence(-1, unit.start, unit.end, document.text[unit.start : unit.end], -1)
+
+
+def _excerpt(sentence, findings: list[Finding], label: str = "  │ "):
     from rich.text import Text
 
     first = min(f.start for f in findings) - sentence.start
     lo = max(0, first - _WINDOW)
     hi = min(len(sentence.text), max(f.end for f in findings) - sentence.start + _WINDOW)
-    text = Text("  │ " + ("…" if lo else ""))
+    text = Text(label + ("…" if lo else ""))
     offset = len(text)
     text.append(sentence.text[lo:hi].replace("\n", " "))
     text.append("…" if hi < len(sentence.text) else "")
@@ -89,10 +118,10 @@ def _excerpt(sentence, findings: list[Finding]):
     return text
 
 
-def _finding_line(finding: Finding):
+def _finding_line(finding: Finding, where: str | None = None):
     from rich.text import Text
 
-    line = Text(f"  {finding.line}:{finding.column} ")
+    line = Text(f"  {where or f'{finding.line}:{finding.column}'} ")
     line.append(finding.code, style="bold")
     line.append(f" {finding.severity.value:<8}", style=_STYLE[finding.severity])
     line.append(f" {finding.category.value}  {finding.message}")

@@ -9,6 +9,8 @@ from audit.rules import (  # noqa: F401
     entity_changes,
     fidelity,
     residue,
+    segment_terms,
+    segments,
     terminology,
     transliteration,
     typography,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from audit.document import Document
-from audit.findings import Category, Finding, Severity
+from audit.findings import Category, Finding, SegmentLocation, Severity
 
 if TYPE_CHECKING:
     from audit.sources.context import AlignedSource
@@ -29,6 +29,7 @@ class Hit:
     suggestion: str | None = None
     context: str | None = None
     severity: Severity | None = None  # a data entry may rate itself above or below its rule
+    source_span: tuple[int, int] | None = None  # bilingual: offsets into the segment's source
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class RuleContext:
     strict_spacing: bool = False
     extra_boilerplate: tuple[str, ...] = ()
     terminology: tuple[tuple[str, str], ...] = ()  # (term to avoid, term to use)
+    glossary: tuple[tuple[str, tuple[str, ...]], ...] = ()  # bilingual: source term → target terms
     sources: tuple[AlignedSource, ...] = ()  # best first; empty without --sources
 
     @property
@@ -55,7 +57,9 @@ class Rule:
     """A stable code with its name, MQM category, default severity and documentation.
 
     `mt_weight` is how strongly one hit points at machine translation or spinning, for the
-    verdict; `nit` marks systematic typographic slips that are folded in output and scoring.
+    verdict; `nit` marks systematic typographic slips that are folded in output and scoring;
+    `bilingual` marks the segment checks, which compare each target with its source and find
+    nothing in a monolingual document.
     """
 
     code: str
@@ -66,6 +70,7 @@ class Rule:
     mt_weight: float = 1.0
     nit: bool = False
     needs_source: bool = False
+    bilingual: bool = False
 
     @property
     def documentation(self) -> str:
@@ -88,13 +93,14 @@ def rule(
     mt_weight: float = 1.0,
     nit: bool = False,
     needs_source: bool = False,
+    bilingual: bool = False,
 ) -> Callable[[Check], Check]:
     """Register a check function as a rule; its docstring is the rule's documentation."""
 
     def register(check: Check) -> Check:
         if code in REGISTRY:
             raise ValueError(f"duplicate rule code {code}")
-        REGISTRY[code] = Rule(code, name, category, severity, check, mt_weight, nit, needs_source)
+        REGISTRY[code] = Rule(code, name, category, severity, check, mt_weight, nit, needs_source, bilingual)
         return check
 
     return register
@@ -115,7 +121,20 @@ def to_finding(document: Document, rule_: Rule, hit: Hit) -> Finding:
         column=column,
         suggestion=hit.suggestion,
         context=hit.context,
+        segment=segment_location(document, hit.start, hit.end, hit.source_span),
     )
+
+
+def segment_location(
+    document: Document, start: int, end: int, source_span: tuple[int, int] | None = None
+) -> SegmentLocation | None:
+    """The bilingual unit a span lies in, with the span made relative to its target."""
+    unit = document.segment_at(start)
+    if unit is None:
+        return None
+    local_start = min(max(start - unit.start, 0), unit.end - unit.start)
+    local_end = min(max(end - unit.start, local_start), unit.end - unit.start)
+    return SegmentLocation(unit.id, local_start, local_end, *(source_span or (None, None)))
 
 
 def run_rules(document: Document, rules: Iterable[Rule], context: RuleContext) -> Iterator[Finding]:

@@ -45,7 +45,14 @@ def markup_residue(document: Document, context: RuleContext) -> Iterator[Hit]:
         else:
             spans.append([match.start(), match.end()])
     for start, end in spans:
-        yield Hit(start, end, "markup left in the text", "")
+        if not _from_source(document, start, end):
+            yield Hit(start, end, "markup left in the text", "")
+
+
+def _from_source(document: Document, start: int, end: int) -> bool:
+    """In a bilingual file, markup the source has too is the text's own (MT704 compares it)."""
+    unit = document.segment_at(start)
+    return unit is not None and document.text[start:end] in unit.source
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +93,8 @@ def boilerplate(document: Document, context: RuleContext) -> Iterator[Hit]:
     Example: Suivez la couverture complète
     Use instead: remove the line.
     """
+    if document.segments:  # a unit's « Fermer » or « Menu » is an interface label, not furniture
+        return
     table = data_patterns("boilerplate.toml", "line", re.IGNORECASE)
     patterns = [p for p, _ in table.candidates(document.text.lower())]
     patterns += _configured_boilerplate(context.extra_boilerplate)
@@ -121,6 +130,8 @@ def duplicate_text(document: Document, context: RuleContext) -> Iterator[Hit]:
     Example: the same title on three lines.
     Use instead: keep one.
     """
+    if document.segments:  # units repeat in a bilingual file; MT710 and MT711 check them
+        return
     first_seen: dict[str, int] = {}
     for sentence in document.sentences:
         key = _NORMALISE.sub(" ", sentence.text.casefold()).strip()
