@@ -5,6 +5,8 @@ Schema history:
 - 1.1: `check --sources`: documents gain `sources` (chosen sources, scores, evidence) and
   sentences `sources` (aligned source spans with confidence, chrF/BLEU/TER or similarity,
   COMET); `meta.scores` gains the sacrebleu, embedding and COMET signatures.
+- 1.2: findings gain `fix` ({start, end, replacement, safe} or null), the edit `check --fix`
+  applies (safe ones) or `--unsafe-fixes` adds.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from audit.provenance import provenance
 from audit.reporters.source_fields import chosen_sources, sentence_sources
 from audit.results import Audit, Run
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 def document_dict(result: Audit) -> dict:

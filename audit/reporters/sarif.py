@@ -3,9 +3,11 @@
 Each rule appears once in `tool.driver.rules` with its documentation; each finding is a result
 pointing at its region (1-based lines, columns in Unicode code points, as `columnKind` says),
 with the baseline fingerprint as a partial fingerprint so dashboards can follow a finding when
-the text around it moves. For HTML inputs the region indexes the extracted article text, not
-the file, so it is given as a property and the location names the file alone. Inputs that
-could not be audited are tool notifications.
+the text around it moves. A finding with a fix carries it in `fixes[]` as a replacement of a
+character region (safe or not is said in its description and properties). For HTML inputs the
+region indexes the extracted article text, not the file, so it is given as a property, the
+location names the file alone, and no fix is offered. Inputs that could not be audited are tool
+notifications.
 """
 
 from __future__ import annotations
@@ -81,9 +83,10 @@ def _result(result, finding, rules: dict[str, int]) -> dict:
     properties = {"category": finding.category.value, "severity": finding.severity.value}
     if document.media_type == "text/html":  # offsets index the extracted text, not the file
         properties["articleTextRegion"] = region
-        message += f" Text: {finding.text!r}."
+        message += f" Text: « {finding.text} »."
     else:
         location["region"] = region
+    fixes = [_fix(document.path, finding.fix)] if finding.fix and "region" in location else []
     return {
         "ruleId": finding.code,
         "ruleIndex": rules[finding.code],
@@ -92,6 +95,26 @@ def _result(result, finding, rules: dict[str, int]) -> dict:
         "locations": [{"physicalLocation": location}],
         "partialFingerprints": {"mtaudit/v1": fingerprint(document, finding)},
         "properties": properties,
+        **({"fixes": fixes} if fixes else {}),
+    }
+
+
+def _fix(path: str, fix) -> dict:
+    what = f"replace with « {shown_suggestion(fix.replacement)} »" if fix.replacement else "delete"
+    return {
+        "description": {"text": f"{'Safe' if fix.safe else 'Unsafe'} fix: {what}."},
+        "artifactChanges": [
+            {
+                "artifactLocation": {"uri": artifact_uri(path)},
+                "replacements": [
+                    {
+                        "deletedRegion": {"charOffset": fix.start, "charLength": fix.end - fix.start},
+                        "insertedContent": {"text": fix.replacement},
+                    }
+                ],
+            }
+        ],
+        "properties": {"safe": fix.safe},
     }
 
 

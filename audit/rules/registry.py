@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from audit.document import Document
-from audit.findings import Category, Finding, Severity
+from audit.findings import Category, Finding, Fix, Severity
 
 if TYPE_CHECKING:
     from audit.sources.context import AlignedSource
@@ -29,6 +29,7 @@ class Hit:
     suggestion: str | None = None
     context: str | None = None
     severity: Severity | None = None  # a data entry may rate itself above or below its rule
+    fix: Fix | None = None  # an edit other than "the suggestion in place of start:end"
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,9 @@ class Rule:
 
     `mt_weight` is how strongly one hit points at machine translation or spinning, for the
     verdict; `nit` marks systematic typographic slips that are folded in output and scoring.
+    `fix` says whether a hit's suggestion is the exact text for its span, and how safe putting
+    it there is: "safe", "unsafe", "per entry" (data rules: an entry may give a fix), or None
+    when suggestions are advice. A hit may carry its own `Fix` (a wider deletion, an entry's).
     """
 
     code: str
@@ -66,6 +70,7 @@ class Rule:
     mt_weight: float = 1.0
     nit: bool = False
     needs_source: bool = False
+    fix: str | None = None
 
     @property
     def documentation(self) -> str:
@@ -77,6 +82,7 @@ class Rule:
 
 
 REGISTRY: dict[str, Rule] = {}
+FIX_KINDS = (None, "safe", "unsafe", "per entry")
 
 
 def rule(
@@ -88,13 +94,16 @@ def rule(
     mt_weight: float = 1.0,
     nit: bool = False,
     needs_source: bool = False,
+    fix: str | None = None,
 ) -> Callable[[Check], Check]:
     """Register a check function as a rule; its docstring is the rule's documentation."""
 
     def register(check: Check) -> Check:
         if code in REGISTRY:
             raise ValueError(f"duplicate rule code {code}")
-        REGISTRY[code] = Rule(code, name, category, severity, check, mt_weight, nit, needs_source)
+        if fix not in FIX_KINDS:
+            raise ValueError(f"{code}: fix must be one of {FIX_KINDS}")
+        REGISTRY[code] = Rule(code, name, category, severity, check, mt_weight, nit, needs_source, fix)
         return check
 
     return register
@@ -115,7 +124,14 @@ def to_finding(document: Document, rule_: Rule, hit: Hit) -> Finding:
         column=column,
         suggestion=hit.suggestion,
         context=hit.context,
+        fix=_fix(rule_, hit),
     )
+
+
+def _fix(rule_: Rule, hit: Hit) -> Fix | None:
+    if hit.fix is not None or rule_.fix not in ("safe", "unsafe") or hit.suggestion is None:
+        return hit.fix
+    return Fix(hit.start, hit.end, hit.suggestion, rule_.fix == "safe")
 
 
 def run_rules(document: Document, rules: Iterable[Rule], context: RuleContext) -> Iterator[Finding]:
