@@ -6,11 +6,13 @@ UTF-8, CRLF, Windows-1252 and BOM files; HTML is refused, and left as it was.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import subprocess
 import sys
 import tomllib
+from collections import Counter
 
 import pytest
 from conftest import ROOT
@@ -23,7 +25,8 @@ from audit.fixes import apply_fixes, fix_text
 from audit.ingest import RawText
 from audit.reporters import reporter
 from audit.resources import data_toml
-from audit.rules import REGISTRY
+from audit.rules import REGISTRY, RuleContext, run_rules
+from audit.segment import segment
 
 TAIL = (
     "\n\nLe gouvernement a publié un communiqué vendredi matin pour préciser sa position. "
@@ -34,6 +37,7 @@ BEFORE = "Selon cette Source, Zelenskiy a parlé d’une “menace importante”
 AFTER = ("Selon cette source, Zelensky a parlé d’une «\u00a0menace importante\u00a0», a-t-il dit\u00a0: rien de plus."
          + TAIL)
 SAFE_CODES = {"MT101", "MT104", "MT106", "MT203", "MT301"}
+GRAMMALECTE = ROOT.parent / "shared" / "peer" / "grammalecte_fr_tests_all.tsv"
 
 
 def run(*args, stdin: str | None = None) -> subprocess.CompletedProcess:
@@ -204,3 +208,57 @@ def test_rules_say_which_fix_they_offer():
     assert "safe fix (--fix)" in run("rules", "MT104").stdout
     assert "unsafe fix (--fix --unsafe-fixes)" in run("rules", "MT403").stdout
     assert "fix" not in run("rules", "MT201").stdout.split("\n\n")[1]
+
+
+def _fix_outcomes(row: dict) -> list[tuple[bool, str]]:
+    """(safe, outcome) for each fix proposed on a Grammalecte test sentence: on a correct
+    sentence; away from its error spans; giving one of its suggestions (exactly, or but for
+    the kind of no-break space); or giving something else."""
+    sentence = row["sentence"]
+    document = segment(RawText("s", sentence, "utf-8", "text/plain", ()))
+    rules = [r for r in REGISTRY.values() if not r.needs_source]
+    spans = [tuple(map(int, s.split(":"))) for s in row["spans"].split(";") if s]
+    alternatives = [a.split("|") if a else [] for a in row["suggestions"].split("|||")]
+    outcomes = []
+    for finding in (f for f in run_rules(document, rules, RuleContext()) if f.fix):
+        fix = finding.fix
+        near = [i for i, (s, e) in enumerate(spans) if s < max(fix.end, finding.end) and min(fix.start, finding.start) < e]
+        theirs = {sentence[: spans[i][0]] + a + sentence[spans[i][1]:] for i in near
+                  for a in (alternatives[i] if i < len(alternatives) else [])}
+        ours = apply_fixes(sentence, [(fix, finding.code)])[0]
+        if row["kind"] == "correct":
+            outcome = "on a correct sentence"
+        elif not near:
+            outcome = "away from its spans"
+        elif ours in theirs:
+            outcome = "agrees"
+        elif ours.replace("\u202f", "\u00a0") in {t.replace("\u202f", "\u00a0") for t in theirs}:
+            outcome = "agrees but for the space"
+        else:
+            outcome = "differs" if theirs else "no suggestion"
+        outcomes.append((fix.safe, outcome))
+    return outcomes
+
+
+def test_safe_fixes_agree_with_grammalecte_where_both_see_an_error():
+    """Opt-in: Grammalecte's 7,073 test sentences (../shared/peer). Where a safe fix lands on
+    one of its error spans, it must mostly write what Grammalecte suggests."""
+    if not GRAMMALECTE.exists():
+        pytest.skip(f"peer data not found at {GRAMMALECTE}")
+    with open(GRAMMALECTE, encoding="utf-8", newline="") as handle:
+        tally = Counter(o for row in csv.DictReader(handle, delimiter="\t") for o in _fix_outcomes(row))
+    for safe in (True, False):
+        print(("safe  " if safe else "unsafe"), {o: n for (s, o), n in sorted(tally.items()) if s == safe})
+    agree = tally[(True, "agrees")] + tally[(True, "agrees but for the space")]
+    assert agree / (agree + tally[(True, "differs")]) >= 0.75
+
+
+@pytest.mark.parametrize(("code", "text", "safe"), [
+    ("MT101", "Il a parlé d’une “menace importante” hier.", [True, True]),
+    ("MT101", "Eux et leurs ”amis” sont finis, dit-il hier.", [False, False]),
+    ("MT101", "Il a dit « le mot “ami” ne veut rien dire » hier.", [False, False]),  # nested in « »: French
+    ("MT103", "Selon Yonhap (nouvelle agence)ce vendredi, puis (re)voir le film.", [True, False]),
+])
+def test_quotes_and_brackets_are_safe_to_fix_only_when_unambiguous(code, text, safe):
+    findings = run_rules(segment(raw(text + TAIL)), [REGISTRY[code]], RuleContext())
+    assert [f.fix.safe for f in findings] == safe

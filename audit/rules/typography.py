@@ -18,6 +18,7 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 _SPACES = (" ", NBSP, NNBSP)
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿŒœ"
 _ENGLISH_QUOTE = re.compile("[\u201c\u201d\u201e\u2018]")
+_QUOTE_MARK = re.compile("[«»\u201c\u201d\u201e]")
 _STRAIGHT_QUOTED = re.compile(rf'(?<![=\w])"([^"\n<>=]{{1,300}}?)"(?![{_LETTER}\d=])')
 _CLOSER_THEN_LETTER = re.compile(rf"[»\u201d)\]](?=[{_LETTER}])")
 _STOP_THEN_CAPITAL = re.compile(rf"(?<=[{_LETTER}]{{2}})[.!?;](?=[A-ZÀ-ÖØ-Þ][{_LETTER}])")
@@ -41,6 +42,7 @@ def english_quotes(document: Document, context: RuleContext) -> Iterator[Hit]:
     Use instead: Il a parlé d’une « menace importante ».
     """
     text = document.text
+    paired = _paired_quotes(text)
     for match in _ENGLISH_QUOTE.finditer(text):
         opening = match.group() in "\u201c\u201e\u2018"
         suggestion = "«" + NBSP if opening else NBSP + "»"
@@ -49,14 +51,31 @@ def english_quotes(document: Document, context: RuleContext) -> Iterator[Hit]:
             match.end(),
             "English quotation mark; French uses « »",
             suggestion,
-            fix=_quote_fix(text, match.start(), opening, suggestion),
+            fix=_quote_fix(text, match.start(), opening, suggestion, match.start() in paired),
         )
 
 
-def _quote_fix(text: str, start: int, opening: bool, replacement: str) -> Fix:
-    """The guillemet takes the space already inside the quotes with it. An opening ‘ is unsafe:
-    its closing ’ is also the apostrophe, so it is left as it is."""
-    safe = text[start] != "\u2018"
+def _paired_quotes(text: str) -> frozenset[int]:
+    """Offsets of the “ (or „) and ” that close each other outside « »: the marks a pair of
+    guillemets can replace without a reader's eye. A lone or reversed mark (”amis”), a ‘ (its
+    closing ’ is also the apostrophe) and quotes nested inside « » (French nests “ ” there)
+    are not."""
+    paired, depth, opened = set(), 0, None
+    for match in _QUOTE_MARK.finditer(text):
+        mark = match.group()
+        if mark in "«»":
+            depth = depth + 1 if mark == "«" else max(depth - 1, 0)
+        elif mark != "\u201d":
+            opened = (match.start(), depth)
+        elif opened is not None:
+            if opened[1] == 0:
+                paired.update((opened[0], match.start()))
+            opened = None
+    return frozenset(paired)
+
+
+def _quote_fix(text: str, start: int, opening: bool, replacement: str, safe: bool) -> Fix:
+    """The guillemet takes the space already inside the quotes with it."""
     end = start + 1
     if opening and text[end : end + 1] in _SPACES:
         end += 1
@@ -101,12 +120,24 @@ def missing_space_after(document: Document, context: RuleContext) -> Iterator[Hi
             start = match.start()
             if _in_url(text, start) or _ENTITY_END.search(text, max(start - 12, 0), start):
                 continue
+            replacement = text[start] + " " + text[start + 1]
             yield Hit(
                 start,
                 start + 2,
                 f"missing space after « {text[start]} »",
-                text[start] + " " + text[start + 1],
+                replacement,
+                fix=Fix(start, start + 2, replacement, safe=_not_a_word_part(text, start)),
             )
+
+
+def _not_a_word_part(text: str, closer: int) -> bool:
+    """`(re)voir`, `(n’)est`, `[s]es`: brackets around part of a word take no space, so a
+    bracket closing a single word is fixed only with --unsafe-fixes."""
+    opener = {")": "(", "]": "["}.get(text[closer])
+    if opener is None:
+        return True
+    start = text.rfind(opener, 0, closer)
+    return start >= 0 and any(space in text[start:closer] for space in _SPACES)
 
 
 def _in_url(text: str, offset: int) -> bool:
