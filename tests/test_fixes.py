@@ -262,3 +262,10 @@ def test_safe_fixes_agree_with_grammalecte_where_both_see_an_error():
 def test_quotes_and_brackets_are_safe_to_fix_only_when_unambiguous(code, text, safe):
     findings = run_rules(segment(raw(text + TAIL)), [REGISTRY[code]], RuleContext())
     assert [f.fix.safe for f in findings] == safe
+
+
+def test_the_text_report_counts_what_fix_would_take_on(tmp_path):
+    text = reporter("text").render(run_of(audit_of("doc.txt", BEFORE + "\nLire aussi\n")))
+    assert "fixable: 5 with --fix (1 more with --unsafe-fixes)" in text
+    html = reporter("text").render(run_of(audit_of("doc.html", BEFORE, "text/html")))
+    assert "fixable" not in html
