@@ -269,3 +269,12 @@ def test_the_text_report_counts_what_fix_would_take_on(tmp_path):
     assert "fixable: 5 with --fix (1 more with --unsafe-fixes)" in text
     html = reporter("text").render(run_of(audit_of("doc.html", BEFORE, "text/html")))
     assert "fixable" not in html
+
+
+def test_fix_leaves_what_the_user_exempted(tmp_path):
+    path = tmp_path / "article.txt"
+    kept = "Il cite le “Journal” tel quel. mtaudit: ignore[MT101]\n"
+    path.write_text(kept + BEFORE, encoding="utf-8")
+    run("check", "--fix", "--ignore", "MT203", str(path))
+    fixed = path.read_text(encoding="utf-8")
+    assert fixed.startswith(kept) and "cette Source" in fixed and "Zelensky" in fixed
