@@ -18,6 +18,7 @@ The stages, in the order data flows (`audit.pipeline` runs them for one input):
 10. gate: the exit code (`gate`).
 
 Around them: `cli` (commands), `batch`, `inputs` and `progress` (many inputs with `check`),
+`fixes` and `fix_files` (`check --fix`: apply the findings' edits, re-check, write back),
 `site/` (the `audit-site` application), and infrastructure (`config`, `config_files`,
 `errors`, `cache`, `resources`, `versions`, `provenance`, `evaluation`).
 Importing the package is cheap; models and word lists load on first use.

@@ -1,7 +1,8 @@
 """The `mtaudit` command: parse options, call the pipeline, hand results to a reporter and the gate.
 
-Exit codes (audit.errors): 0 nothing at or above --fail-on, 1 findings or thresholds broken,
-2 usage or input error (missing, empty, binary, undecodable, too large, not French).
+Exit codes (audit.errors): 0 nothing at or above --fail-on, 1 findings or thresholds broken
+(with --diff: fixes to make), 2 usage or input error (missing, empty, binary, undecodable, too
+large, not French).
 """
 
 from __future__ import annotations
@@ -62,9 +63,12 @@ def audit_options(command):
               help="Processes to audit with (0: one per core).")
 @click.option("--comet-model", type=click.Path(), help="Local COMET checkpoint (.ckpt or model folder).")
 @click.option("--glossary", type=click.Path(dir_okay=False), help="Glossary for bilingual files (CSV or TBX).")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files in place (standard input: print the text).")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them (exit 1 if any).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply the unsafe fixes.")
 def check(paths, output_format, output, select, ignore, fail_on, min_score, max_mt_likelihood,
           strict_spacing, max_bytes, exit_zero, show_all, color, config_file, baseline, write_baseline,
-          jobs, sources, index_path, comet_model, glossary) -> None:
+          jobs, sources, index_path, comet_model, glossary, fix, diff, unsafe_fixes) -> None:
     """Check PATHS (files, directories, globs, or - for standard input).
 
     Bilingual files (.xlf, .xliff, .tmx, .po, .csv, .tsv, .jsonl) are checked segment by segment."""
@@ -89,6 +93,9 @@ def check(paths, output_format, output, select, ignore, fail_on, min_score, max_
     if write_baseline:
         settings = replace(settings, baseline=None)  # record everything found now
     inputs = expand_inputs(paths)
+    code = _fix(inputs, settings, diff=diff, unsafe=unsafe_fixes) if fix or diff else None
+    if code is not None:
+        sys.exit(EXIT_OK if exit_zero and code != EXIT_ERROR else code)
     with progress(len(inputs)) as advance:
         run = audit_all(inputs, settings, jobs=jobs or os.cpu_count() or 1, on_done=advance)
     for failure in run.failures:
@@ -107,6 +114,24 @@ def check(paths, output_format, output, select, ignore, fail_on, min_score, max_
         sys.exit(EXIT_ERROR if run.failures else EXIT_OK)
     code = exit_code(run)
     sys.exit(EXIT_OK if exit_zero and code != EXIT_ERROR else code)
+
+
+def _fix(inputs: list[str], settings, *, diff: bool, unsafe: bool) -> int | None:
+    """Fix the inputs before they are audited. --diff and standard input end the run here, with
+    the exit code returned (--diff: 1 when there are fixes to make, as ruff does)."""
+    from audit.errors import EXIT_FINDINGS
+    from audit.fix_files import fix_paths
+    from audit.gate import exit_code
+    from audit.results import Run
+
+    summary = fix_paths(inputs, settings, unsafe=unsafe, diff=diff)
+    for note in summary.notes:
+        click.echo(note, err=True)
+    click.echo(summary.output, nl=False)
+    click.echo(summary.line(diff), err=True)
+    if diff:
+        return EXIT_FINDINGS if summary.fixed else EXIT_OK
+    return None if summary.stdin_audit is None else exit_code(Run((summary.stdin_audit,), (), settings))
 
 
 def _render(run, output_format: str, output: str | None, color: bool | None, show_all: bool) -> str:
@@ -215,8 +240,13 @@ def rules(code: str | None) -> None:
         raise UserError(f"unknown rule code {code!r} (run `mtaudit rules` for the list)")
     click.echo(f"# {rule_.name} ({rule_.code})\n")
     click.echo(f"Category: {rule_.category.value}  ·  default severity: {rule_.severity.value}"
-               f"{'  ·  nit (folded)' if rule_.nit else ''}\n")
+               f"{'  ·  nit (folded)' if rule_.nit else ''}{_fix_note(rule_)}\n")
     click.echo(rule_.documentation)
+
+
+def _fix_note(rule_) -> str:
+    return {"safe": "  ·  safe fix (--fix)", "unsafe": "  ·  unsafe fix (--fix --unsafe-fixes)",
+            "per entry": "  ·  unsafe fix for the data entries that give one"}.get(rule_.fix, "")
 
 
 @cli.command("index")

@@ -72,6 +72,24 @@ class SegmentLocation:
         return {"id": self.id, "start": self.start, "end": self.end, "source": source}
 
 
+@dataclass(frozen=True)
+class Fix:
+    """An edit that resolves a finding: put `replacement` at `start:end` of the decoded text.
+
+    Its span may be wider than the finding's (a deletion takes a space or its line with it).
+    `safe` fixes keep the meaning (quotes, spaces, a capital, a known spelling) and are applied
+    by `check --fix`; the others (deletions, calques, grammar) need `--unsafe-fixes`.
+    """
+
+    start: int
+    end: int
+    replacement: str
+    safe: bool
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "replacement": self.replacement, "safe": self.safe}
+
+
 @dataclass(frozen=True, order=True)
 class Finding:
     """One error at `start:end` (character offsets into the decoded text, end exclusive).
@@ -92,6 +110,7 @@ class Finding:
     suggestion: str | None = field(default=None, compare=False)
     context: str | None = field(default=None, compare=False)
     segment: SegmentLocation | None = field(default=None, compare=False)
+    fix: Fix | None = field(default=None, compare=False)  # None: the suggestion is advice
 
     def to_dict(self) -> dict:
         located = {"segment": self.segment.to_dict()} if self.segment is not None else {}
@@ -109,6 +128,7 @@ class Finding:
             "message": self.message,
             "suggestion": self.suggestion,
             "context": self.context,
+            "fix": self.fix.to_dict() if self.fix else None,
         }
 
 

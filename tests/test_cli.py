@@ -53,7 +53,7 @@ def test_json_is_deterministic_and_versioned(spun):
     second = run("check", "--format", "json", str(spun)).stdout
     assert first == second
     report = json.loads(first)
-    assert report["schema_version"] == "1.2"
+    assert report["schema_version"] == "1.3"
     document = report["documents"][0]
     assert document["verdict"]["label"] == "likely machine-translated"
     found = {f["code"] for f in document["findings"]}

@@ -8,6 +8,8 @@ Schema history:
 - 1.2: bilingual files (XLIFF, TMX, PO, CSV/TSV, JSONL): documents gain `segments` (id,
   target offsets, source, missing) and their findings `segment` (id, offsets in the target,
   and in the source when the finding concerns it); MT7xx categories; new media types.
+- 1.3: findings gain `fix` ({start, end, replacement, safe} or null), the edit `check --fix`
+  applies (safe ones) or `--unsafe-fixes` adds.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from audit.provenance import provenance
 from audit.reporters.source_fields import chosen_sources, sentence_sources
 from audit.results import Audit, Run
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 def document_dict(result: Audit) -> dict:

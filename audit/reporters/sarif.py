@@ -3,10 +3,12 @@
 Each rule appears once in `tool.driver.rules` with its documentation; each finding is a result
 pointing at its region (1-based lines, columns in Unicode code points, as `columnKind` says),
 with the baseline fingerprint as a partial fingerprint so dashboards can follow a finding when
-the text around it moves. For HTML inputs the region indexes the extracted article text, not
-the file, so it is given as a property and the location names the file alone; for a
-bilingual file the location also names the unit (a logical location of kind "element") and
-the properties carry the segment's offsets. Inputs that could not be audited are tool
+the text around it moves. A finding with a fix carries it in `fixes[]` as a replacement of a
+character region (safe or not is said in its description and properties). For HTML inputs the
+region indexes the extracted article text, not the file, so it is given as a property, the
+location names the file alone, and no fix is offered; for a bilingual file the location also
+names the unit (a logical location of kind "element") and the properties carry the segment's
+offsets. Inputs that could not be audited are tool
 notifications.
 """
 
@@ -89,9 +91,10 @@ def _result(result, finding, rules: dict[str, int]) -> dict:
         message += f" Segment {finding.segment.id}, target text {finding.text!r}."
     elif document.media_type == "text/html":  # offsets index the extracted text, not the file
         properties["articleTextRegion"] = region
-        message += f" Text: {finding.text!r}."
+        message += f" Text: « {finding.text} »."
     else:
         location["region"] = region
+    fixes = [_fix(document.path, finding.fix)] if finding.fix and "region" in location else []
     return {
         "ruleId": finding.code,
         "ruleIndex": rules[finding.code],
@@ -100,6 +103,26 @@ def _result(result, finding, rules: dict[str, int]) -> dict:
         "locations": [{"physicalLocation": location, **logical}],
         "partialFingerprints": {"mtaudit/v1": fingerprint(document, finding)},
         "properties": properties,
+        **({"fixes": fixes} if fixes else {}),
+    }
+
+
+def _fix(path: str, fix) -> dict:
+    what = f"replace with « {shown_suggestion(fix.replacement)} »" if fix.replacement else "delete"
+    return {
+        "description": {"text": f"{'Safe' if fix.safe else 'Unsafe'} fix: {what}."},
+        "artifactChanges": [
+            {
+                "artifactLocation": {"uri": artifact_uri(path)},
+                "replacements": [
+                    {
+                        "deletedRegion": {"charOffset": fix.start, "charLength": fix.end - fix.start},
+                        "insertedContent": {"text": fix.replacement},
+                    }
+                ],
+            }
+        ],
+        "properties": {"safe": fix.safe},
     }
 
 

@@ -141,7 +141,18 @@ def _summary(result: Audit) -> str:
         f"[bold]{len(result.findings)} findings[/] ({parts}) · MQM score {result.score:.1f} · "
         f"verdict: [bold]{verdict.label}[/] (mt_likelihood {verdict.mt_likelihood:.2f})"
         + (f"\n  evidence: {evidence}" if evidence else "")
+        + _fixable(result)
     )
+
+
+def _fixable(result: Audit) -> str:
+    """How many findings `check --fix` would take on, as ruff counts them (HTML is not fixed)."""
+    fixes = [f.fix for f in result.findings if f.fix is not None]
+    if not fixes or result.document.media_type == "text/html":
+        return ""
+    safe = sum(fix.safe for fix in fixes)
+    unsafe = f" ({len(fixes) - safe} more with --unsafe-fixes)" if len(fixes) > safe else ""
+    return f"\n  fixable: {safe} with --fix{unsafe}"
 
 
 def _batch_summary(run: Run) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from audit.document import Document
-from audit.findings import Category, Finding, SegmentLocation, Severity
+from audit.findings import Category, Finding, Fix, SegmentLocation, Severity
 
 if TYPE_CHECKING:
     from audit.sources.context import AlignedSource
@@ -30,6 +30,7 @@ class Hit:
     context: str | None = None
     severity: Severity | None = None  # a data entry may rate itself above or below its rule
     source_span: tuple[int, int] | None = None  # bilingual: offsets into the segment's source
+    fix: Fix | None = None  # an edit other than "the suggestion in place of start:end"
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,10 @@ class Rule:
     `mt_weight` is how strongly one hit points at machine translation or spinning, for the
     verdict; `nit` marks systematic typographic slips that are folded in output and scoring;
     `bilingual` marks the segment checks, which compare each target with its source and find
-    nothing in a monolingual document.
+    nothing in a monolingual document. `fix` says whether a hit's suggestion is the exact text
+    for its span, and how safe putting it there is: "safe", "unsafe", "per entry" (data rules:
+    an entry may give a fix), or None when suggestions are advice. A hit may carry its own `Fix`
+    (a wider deletion, an entry's).
     """
 
     code: str
@@ -71,6 +75,7 @@ class Rule:
     nit: bool = False
     needs_source: bool = False
     bilingual: bool = False
+    fix: str | None = None
 
     @property
     def documentation(self) -> str:
@@ -82,6 +87,7 @@ class Rule:
 
 
 REGISTRY: dict[str, Rule] = {}
+FIX_KINDS = (None, "safe", "unsafe", "per entry")
 
 
 def rule(
@@ -94,13 +100,16 @@ def rule(
     nit: bool = False,
     needs_source: bool = False,
     bilingual: bool = False,
+    fix: str | None = None,
 ) -> Callable[[Check], Check]:
     """Register a check function as a rule; its docstring is the rule's documentation."""
 
     def register(check: Check) -> Check:
         if code in REGISTRY:
             raise ValueError(f"duplicate rule code {code}")
-        REGISTRY[code] = Rule(code, name, category, severity, check, mt_weight, nit, needs_source, bilingual)
+        if fix not in FIX_KINDS:
+            raise ValueError(f"{code}: fix must be one of {FIX_KINDS}")
+        REGISTRY[code] = Rule(code, name, category, severity, check, mt_weight, nit, needs_source, bilingual, fix)
         return check
 
     return register
@@ -122,6 +131,7 @@ def to_finding(document: Document, rule_: Rule, hit: Hit) -> Finding:
         suggestion=hit.suggestion,
         context=hit.context,
         segment=segment_location(document, hit.start, hit.end, hit.source_span),
+        fix=_fix(rule_, hit),
     )
 
 
@@ -135,6 +145,12 @@ def segment_location(
     local_start = min(max(start - unit.start, 0), unit.end - unit.start)
     local_end = min(max(end - unit.start, local_start), unit.end - unit.start)
     return SegmentLocation(unit.id, local_start, local_end, *(source_span or (None, None)))
+
+
+def _fix(rule_: Rule, hit: Hit) -> Fix | None:
+    if hit.fix is not None or rule_.fix not in ("safe", "unsafe") or hit.suggestion is None:
+        return hit.fix
+    return Fix(hit.start, hit.end, hit.suggestion, rule_.fix == "safe")
 
 
 def run_rules(document: Document, rules: Iterable[Rule], context: RuleContext) -> Iterator[Finding]:

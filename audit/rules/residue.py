@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 from audit.document import Document
-from audit.findings import Category, Severity
+from audit.findings import Category, Fix, Severity
 from audit.resources import data_lines
+from audit.rules.edits import deletion
 from audit.rules.prefilter import DataPattern, data_patterns, joined
 from audit.rules.registry import Hit, RuleContext, rule
 
@@ -18,6 +20,7 @@ _MARKUP = re.compile(
     r"|&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});"  # entities
     r"|>{2,}"
 )
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")
 _MARKUP_GAP = re.compile(r"[ \t\u00a0•>]*")
 _LINE = re.compile(r"[^\n]+")
 _LINE_PADDING = " \t\r\u00a0\u202f•"
@@ -26,7 +29,7 @@ _NORMALISE = re.compile(r"[\W_]+")
 _MIN_DUPLICATE_WORDS = 4
 
 
-@rule("MT401", "markup-residue", Category.MARKUP, Severity.MAJOR, mt_weight=1.0)
+@rule("MT401", "markup-residue", Category.MARKUP, Severity.MAJOR, mt_weight=1.0, fix="unsafe")
 def markup_residue(document: Document, context: RuleContext) -> Iterator[Hit]:
     """HTML tags, attributes or entities left in the text.
 
@@ -46,7 +49,8 @@ def markup_residue(document: Document, context: RuleContext) -> Iterator[Hit]:
             spans.append([match.start(), match.end()])
     for start, end in spans:
         if not _from_source(document, start, end):
-            yield Hit(start, end, "markup left in the text", "")
+            fix = _markup_fix(document.text, start, end)
+            yield Hit(start, end, "markup left in the text", fix.replacement, fix=fix)
 
 
 def _from_source(document: Document, start: int, end: int) -> bool:
@@ -55,13 +59,22 @@ def _from_source(document: Document, start: int, end: int) -> bool:
     return unit is not None and document.text[start:end] in unit.source
 
 
+
+def _markup_fix(text: str, start: int, end: int) -> Fix:
+    """A lone entity becomes its character (`&nbsp;` a no-break space), a safe fix; other
+    markup is deleted, which is not."""
+    piece = text[start:end]
+    character = html.unescape(piece) if _ENTITY.fullmatch(piece) else piece
+    return Fix(start, end, character, safe=True) if character != piece else deletion(text, start, end)
+
+
 @lru_cache(maxsize=1)
 def _link_labels() -> re.Pattern:
     labels = sorted(data_lines("link_labels.txt"), key=len, reverse=True)
     return re.compile("|".join(re.escape(label.strip()) for label in labels), re.IGNORECASE)
 
 
-@rule("MT402", "link-label", Category.MARKUP, Severity.MINOR, mt_weight=1.0)
+@rule("MT402", "link-label", Category.MARKUP, Severity.MINOR, mt_weight=1.0, fix="unsafe")
 def link_label(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A link's label left in the text: "(nouvelle fenêtre)", "(opens in new tab)".
 
@@ -72,7 +85,8 @@ def link_label(document: Document, context: RuleContext) -> Iterator[Hit]:
     Use instead: a déclaré l’agence Yonhap vendredi.
     """
     for match in _link_labels().finditer(document.text):
-        yield Hit(match.start(), match.end(), "link label copied from the source page", "")
+        fix = deletion(document.text, match.start(), match.end())
+        yield Hit(match.start(), match.end(), "link label copied from the source page", "", fix=fix)
 
 
 @lru_cache(maxsize=8)
@@ -81,7 +95,7 @@ def _configured_boilerplate(extra: tuple[str, ...]) -> tuple[DataPattern, ...]:
     return tuple(DataPattern(entry, re.IGNORECASE, None) for entry in entries)
 
 
-@rule("MT403", "boilerplate", Category.BOILERPLATE, Severity.MAJOR, mt_weight=1.0)
+@rule("MT403", "boilerplate", Category.BOILERPLATE, Severity.MAJOR, mt_weight=1.0, fix="unsafe")
 def boilerplate(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A line of news-site furniture: Lire aussi, PREV/NEXT, Follow us on Google News…
 
@@ -106,13 +120,14 @@ def boilerplate(document: Document, context: RuleContext) -> Iterator[Hit]:
         if not stripped:
             continue
         start = match.start() + line.index(stripped)
+        end = start + len(stripped)
         found = None
         if any_pattern is None or any_pattern.match(stripped):
             found = next((p.entry for p in patterns if p.original.match(stripped)), None)
         if found is not None:
-            yield Hit(start, start + len(stripped), found["message"], "")
+            yield Hit(start, end, found["message"], "", fix=deletion(document.text, start, end))
         elif announced and _looks_like_headline(stripped):
-            yield Hit(start, start + len(stripped), "headline of a link to another article", "")
+            yield Hit(start, end, "headline of a link to another article", "", fix=deletion(document.text, start, end))
         announced = found is not None and found.get("announces_link", False)
 
 
@@ -120,7 +135,7 @@ def _looks_like_headline(line: str) -> bool:
     return len(line.split()) <= _MAX_HEADLINE_WORDS and not line.endswith((".", ":", ","))
 
 
-@rule("MT404", "duplicate-text", Category.DUPLICATE, Severity.MAJOR, mt_weight=1.0)
+@rule("MT404", "duplicate-text", Category.DUPLICATE, Severity.MAJOR, mt_weight=1.0, fix="unsafe")
 def duplicate_text(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A title, paragraph or sentence that appears again.
 
@@ -139,6 +154,7 @@ def duplicate_text(document: Document, context: RuleContext) -> Iterator[Hit]:
             continue
         if key in first_seen:
             line, _ = document.line_col(first_seen[key])
-            yield Hit(sentence.start, sentence.end, f"repeats the text of line {line}", "")
+            fix = deletion(document.text, sentence.start, sentence.end)
+            yield Hit(sentence.start, sentence.end, f"repeats the text of line {line}", "", fix=fix)
         else:
             first_seen[key] = sentence.start

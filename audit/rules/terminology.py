@@ -22,7 +22,7 @@ def _pattern(terms: tuple[tuple[str, str], ...]) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, avoided)) + r")(?![\w-])")
 
 
-@rule("MT503", "terminology", Category.TERMINOLOGY, Severity.MINOR, mt_weight=0.5)
+@rule("MT503", "terminology", Category.TERMINOLOGY, Severity.MINOR, mt_weight=0.5, fix="unsafe")
 def terminology(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A term the site's terminology list says to avoid.
 
@@ -38,4 +38,4 @@ def terminology(document: Document, context: RuleContext) -> Iterator[Hit]:
     preferred = dict(context.terminology)
     for match in _pattern(context.terminology).finditer(document.text):
         use = preferred[match.group()]
-        yield Hit(match.start(), match.end(), f"the terminology list prefers {use!r}", use)
+        yield Hit(match.start(), match.end(), f"the terminology list prefers « {use} »", use)

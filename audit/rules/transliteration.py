@@ -35,7 +35,7 @@ def _patterns() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(e["regex"]), e["message"]) for e in entries)
 
 
-@rule("MT301", "english-transliteration", Category.TRANSLITERATION, Severity.MINOR, mt_weight=1.5)
+@rule("MT301", "english-transliteration", Category.TRANSLITERATION, Severity.MINOR, mt_weight=1.5, fix="safe")
 def english_transliteration(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A name spelled the English way where French press uses another spelling.
 
@@ -50,7 +50,7 @@ def english_transliteration(document: Document, context: RuleContext) -> Iterato
         french = table.get(match.group())
         if french is None:
             continue
-        yield Hit(match.start(), match.end(), f"English transliteration; French usage is {french!r}", french)
+        yield Hit(match.start(), match.end(), f"English transliteration; French usage is « {french} »", french)
 
 
 @rule("MT302", "transliteration-pattern", Category.TRANSLITERATION, Severity.MINOR, mt_weight=1.0)

@@ -11,12 +11,14 @@ import re
 from collections.abc import Iterator
 
 from audit.document import Document
-from audit.findings import Category, Severity
+from audit.findings import Category, Fix, Severity
 from audit.rules.registry import Hit, RuleContext, rule
 
 NBSP, NNBSP = "\u00a0", "\u202f"
+_SPACES = (" ", NBSP, NNBSP)
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿŒœ"
 _ENGLISH_QUOTE = re.compile("[\u201c\u201d\u201e\u2018]")
+_QUOTE_MARK = re.compile("[«»\u201c\u201d\u201e]")
 _STRAIGHT_QUOTED = re.compile(rf'(?<![=\w])"([^"\n<>=]{{1,300}}?)"(?![{_LETTER}\d=])')
 _CLOSER_THEN_LETTER = re.compile(rf"[»\u201d)\]](?=[{_LETTER}])")
 _STOP_THEN_CAPITAL = re.compile(rf"(?<=[{_LETTER}]{{2}})[.!?;](?=[A-ZÀ-ÖØ-Þ][{_LETTER}])")
@@ -29,7 +31,7 @@ _CLOSE_GUILLEMET = re.compile(r"(?<=\S)([ \u00a0\u202f]?)»")
 _SPACE_BEFORE_COMMA = re.compile(rf"(?<=[{_LETTER}\d»)])[ \u00a0]+[,.](?=\s|$)")
 
 
-@rule("MT101", "english-quotes", Category.QUOTES, Severity.MINOR, mt_weight=1.0)
+@rule("MT101", "english-quotes", Category.QUOTES, Severity.MINOR, mt_weight=1.0, fix="safe")
 def english_quotes(document: Document, context: RuleContext) -> Iterator[Hit]:
     """English quotation marks “ ” where French uses « ».
 
@@ -39,17 +41,50 @@ def english_quotes(document: Document, context: RuleContext) -> Iterator[Hit]:
     Example: Il a parlé d’une “menace importante”.
     Use instead: Il a parlé d’une « menace importante ».
     """
-    for match in _ENGLISH_QUOTE.finditer(document.text):
+    text = document.text
+    paired = _paired_quotes(text)
+    for match in _ENGLISH_QUOTE.finditer(text):
         opening = match.group() in "\u201c\u201e\u2018"
+        suggestion = "«" + NBSP if opening else NBSP + "»"
         yield Hit(
             match.start(),
             match.end(),
             "English quotation mark; French uses « »",
-            "«" + NBSP if opening else NBSP + "»",
+            suggestion,
+            fix=_quote_fix(text, match.start(), opening, suggestion, match.start() in paired),
         )
 
 
-@rule("MT102", "straight-quotes", Category.QUOTES, Severity.MINOR, mt_weight=0.5)
+def _paired_quotes(text: str) -> frozenset[int]:
+    """Offsets of the “ (or „) and ” that close each other outside « »: the marks a pair of
+    guillemets can replace without a reader's eye. A lone or reversed mark (”amis”), a ‘ (its
+    closing ’ is also the apostrophe) and quotes nested inside « » (French nests “ ” there)
+    are not."""
+    paired, depth, opened = set(), 0, None
+    for match in _QUOTE_MARK.finditer(text):
+        mark = match.group()
+        if mark in "«»":
+            depth = depth + 1 if mark == "«" else max(depth - 1, 0)
+        elif mark != "\u201d":
+            opened = (match.start(), depth)
+        elif opened is not None:
+            if opened[1] == 0:
+                paired.update((opened[0], match.start()))
+            opened = None
+    return frozenset(paired)
+
+
+def _quote_fix(text: str, start: int, opening: bool, replacement: str, safe: bool) -> Fix:
+    """The guillemet takes the space already inside the quotes with it."""
+    end = start + 1
+    if opening and text[end : end + 1] in _SPACES:
+        end += 1
+    elif not opening and start and text[start - 1] in _SPACES:
+        start -= 1
+    return Fix(start, end, replacement, safe)
+
+
+@rule("MT102", "straight-quotes", Category.QUOTES, Severity.MINOR, mt_weight=0.5, fix="safe")
 def straight_quotes(document: Document, context: RuleContext) -> Iterator[Hit]:
     """Straight quotes "…" used as quotation marks.
 
@@ -69,7 +104,7 @@ def straight_quotes(document: Document, context: RuleContext) -> Iterator[Hit]:
         )
 
 
-@rule("MT103", "missing-space-after-punctuation", Category.PUNCTUATION, Severity.MINOR, mt_weight=1.5)
+@rule("MT103", "missing-space-after-punctuation", Category.PUNCTUATION, Severity.MINOR, mt_weight=1.5, fix="safe")
 def missing_space_after(document: Document, context: RuleContext) -> Iterator[Hit]:
     """No space between closing punctuation and the next word: `»a`, `)ce`, `”a-t-il`, `fin.Le`.
 
@@ -85,12 +120,24 @@ def missing_space_after(document: Document, context: RuleContext) -> Iterator[Hi
             start = match.start()
             if _in_url(text, start) or _ENTITY_END.search(text, max(start - 12, 0), start):
                 continue
+            replacement = text[start] + " " + text[start + 1]
             yield Hit(
                 start,
                 start + 2,
-                f"missing space after {text[start]!r}",
-                text[start] + " " + text[start + 1],
+                f"missing space after « {text[start]} »",
+                replacement,
+                fix=Fix(start, start + 2, replacement, safe=_not_a_word_part(text, start)),
             )
+
+
+def _not_a_word_part(text: str, closer: int) -> bool:
+    """`(re)voir`, `(n’)est`, `[s]es`: brackets around part of a word take no space, so a
+    bracket closing a single word is fixed only with --unsafe-fixes."""
+    opener = {")": "(", "]": "["}.get(text[closer])
+    if opener is None:
+        return True
+    start = text.rfind(opener, 0, closer)
+    return start >= 0 and any(space in text[start:closer] for space in _SPACES)
 
 
 def _in_url(text: str, offset: int) -> bool:
@@ -98,7 +145,7 @@ def _in_url(text: str, offset: int) -> bool:
     return bool(_URL_LIKE.match(text, token_start, offset + 1)) or "@" in text[token_start:offset]
 
 
-@rule("MT104", "double-punctuation-spacing", Category.SPACING, Severity.MINOR, mt_weight=0.3, nit=True)
+@rule("MT104", "double-punctuation-spacing", Category.SPACING, Severity.MINOR, mt_weight=0.3, nit=True, fix="safe")
 def double_punctuation_spacing(document: Document, context: RuleContext) -> Iterator[Hit]:
     """No space before : ; ! or ? (strict mode: a breaking space there).
 
@@ -118,9 +165,9 @@ def double_punctuation_spacing(document: Document, context: RuleContext) -> Iter
             continue
         wanted = NBSP if marks[0] == ":" else NNBSP
         if not space:
-            yield Hit(start, match.end(2), f"no space before {marks!r}", wanted + marks)
+            yield Hit(start, match.end(2), f"no space before « {marks} »", wanted + marks)
         elif context.strict_spacing and space == " ":
-            yield Hit(match.start(1), match.end(2), f"breaking space before {marks!r}", wanted + marks)
+            yield Hit(match.start(1), match.end(2), f"breaking space before « {marks} »", wanted + marks)
 
 
 def _ignorable_double_punct(text: str, start: int, marks: str, previous: str) -> bool:
@@ -134,7 +181,7 @@ def _ignorable_double_punct(text: str, start: int, marks: str, previous: str) ->
     return _in_url(text, start)
 
 
-@rule("MT105", "guillemet-spacing", Category.SPACING, Severity.MINOR, mt_weight=0.3, nit=True)
+@rule("MT105", "guillemet-spacing", Category.SPACING, Severity.MINOR, mt_weight=0.3, nit=True, fix="safe")
 def guillemet_spacing(document: Document, context: RuleContext) -> Iterator[Hit]:
     """No space inside « » (strict mode: a breaking one).
 
@@ -156,7 +203,7 @@ def guillemet_spacing(document: Document, context: RuleContext) -> Iterator[Hit]
             yield Hit(match.start(), match.end(), f"{what} {side}", suggestion)
 
 
-@rule("MT106", "space-before-comma", Category.PUNCTUATION, Severity.MINOR, mt_weight=0.5)
+@rule("MT106", "space-before-comma", Category.PUNCTUATION, Severity.MINOR, mt_weight=0.5, fix="safe")
 def space_before_comma(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A space before a comma or a full stop.
 
@@ -168,4 +215,4 @@ def space_before_comma(document: Document, context: RuleContext) -> Iterator[Hit
     """
     for match in _SPACE_BEFORE_COMMA.finditer(document.text):
         mark = match.group()[-1]
-        yield Hit(match.start(), match.end(), f"space before {mark!r}", mark)
+        yield Hit(match.start(), match.end(), f"space before « {mark} »", mark)

@@ -130,7 +130,7 @@ def _is_untranslated_run(words: list[str]) -> bool:
     return len(word) >= 4 and gaps[0] >= 2.5 and word.lower() not in french_lexicon()
 
 
-@rule("MT203", "capitalised-common-noun", Category.CAPITALISATION, Severity.MINOR, mt_weight=2.0)
+@rule("MT203", "capitalised-common-noun", Category.CAPITALISATION, Severity.MINOR, mt_weight=2.0, fix="safe")
 def capitalised_common_noun(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A common noun capitalised as in English: `cette Source`, `les Nations Unies`.
 
@@ -154,7 +154,7 @@ def capitalised_common_noun(document: Document, context: RuleContext) -> Iterato
         yield Hit(
             match.start(1),
             match.end(1),
-            f"common noun capitalised as in English: {word!r}",
+            f"common noun capitalised as in English: « {word} »",
             word.lower(),
         )
     names = _capitalised_names()
@@ -162,7 +162,7 @@ def capitalised_common_noun(document: Document, context: RuleContext) -> Iterato
         if match.start() and _joins_word(text[match.start() - 1]):
             continue
         french = names[match.group()]
-        yield Hit(match.start(), match.end(), f"capitalised word by word as in English; French writes {french!r}", french)
+        yield Hit(match.start(), match.end(), f"capitalised word by word as in English; French writes « {french} »", french)
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from audit.document import Document
 from audit.findings import Category, Severity
+from audit.rules.edits import substitution
 from audit.rules.prefilter import PatternTable, data_patterns, sentences_holding
 from audit.rules.registry import Hit, RuleContext, rule
 
@@ -31,11 +32,12 @@ def _scan(document: Document, table: PatternTable) -> Iterator[Hit]:
         for sentence in sentences:
             for match in regex.finditer(subject, sentence.start, sentence.end):
                 if match.end() > match.start():
+                    fix = substitution(text, match.start(), match.end(), data.entry.get("fix"))
                     yield Hit(match.start(), match.end(), data.entry["message"],
-                              data.entry.get("suggestion") or None, None, _severity(data.entry))
+                              data.entry.get("suggestion") or None, None, _severity(data.entry), fix)
 
 
-@rule("MT501", "mt-grammar", Category.GRAMMAR, Severity.MAJOR, mt_weight=3.0)
+@rule("MT501", "mt-grammar", Category.GRAMMAR, Severity.MAJOR, mt_weight=3.0, fix="per entry")
 def mt_grammar(document: Document, context: RuleContext) -> Iterator[Hit]:
     """Grammar errors typical of machine translation (data/grammar.toml).
 
@@ -48,7 +50,7 @@ def mt_grammar(document: Document, context: RuleContext) -> Iterator[Hit]:
     yield from _scan(document, data_patterns("grammar.toml", "pattern"))
 
 
-@rule("MT502", "calque", Category.CALQUE, Severity.MINOR, mt_weight=1.5)
+@rule("MT502", "calque", Category.CALQUE, Severity.MINOR, mt_weight=1.5, fix="per entry")
 def calque(document: Document, context: RuleContext) -> Iterator[Hit]:
     """An expression calqued on English (data/calques.toml).
 
