@@ -5,17 +5,20 @@ Schema history:
 - 1.1: `check --sources`: documents gain `sources` (chosen sources, scores, evidence) and
   sentences `sources` (aligned source spans with confidence, chrF/BLEU/TER or similarity,
   COMET); `meta.scores` gains the sacrebleu, embedding and COMET signatures.
+- 1.2: `summary` (documents, errors, skipped as not French, baseline matches); documents
+  gain `baseline_matched` with a baseline; media type `text/markdown`.
 """
 
 from __future__ import annotations
 
 import json
 
+from audit.gate import skipped
 from audit.provenance import provenance
 from audit.reporters.source_fields import chosen_sources, sentence_sources
 from audit.results import Audit, Run
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 def document_dict(result: Audit) -> dict:
@@ -50,6 +53,7 @@ def document_dict(result: Audit) -> dict:
         ],
         "findings": [f.to_dict() for f in result.findings],
         **({"sources": chosen_sources(result)} if result.sources is not None else {}),
+        **({"baseline_matched": result.baseline_matched} if result.baseline_matched is not None else {}),
     }
 
 
@@ -59,7 +63,15 @@ def report_dict(run: Run) -> dict:
         **provenance(run.settings),
         "documents": [document_dict(a) for a in run.audits],
         "errors": [{"path": f.path, "message": f.message} for f in run.failures],
+        "summary": summary(run),
     }
+
+
+def summary(run: Run) -> dict:
+    counts = {"documents": len(run.audits), "errors": len(run.failures), "skipped": len(skipped(run))}
+    if run.settings.baseline:
+        counts["baseline_matched"] = sum(a.baseline_matched or 0 for a in run.audits)
+    return counts
 
 
 def render(run: Run) -> str:
