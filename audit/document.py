@@ -42,6 +42,7 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
     notes: tuple[str, ...] = field(default=())
+    non_prose: tuple[tuple[int, int], ...] = field(default=())  # masked markup, see audit.markdown
 
     @cached_property
     def _line_starts(self) -> list[int]:

@@ -75,7 +75,28 @@ def not_exempted(document: Document, findings: list[Finding], settings: Settings
     """Findings left once per-file ignores, inline markers and accepted terms have spoken."""
     ignored = ignored_for_path(document.path, settings)
     kept = [f for f in findings if not f.code.startswith(ignored)] if ignored else findings
+    kept = in_prose(document, kept)
     return unsuppressed(document, without_accepted_terms(document, kept, settings.accept))
+
+
+def in_prose(document: Document, findings: list[Finding]) -> list[Finding]:
+    """Drop findings about masked markup (`audit.markdown`): those that start in it, and
+    those that touch it and hold no letter or digit, such as the « space before '.' » a
+    link's masked target leaves before the full stop that follows it."""
+    if not document.non_prose:
+        return findings
+    spans = document.non_prose
+    starts = [start for start, _ in spans]
+
+    def about_markup(finding: Finding) -> bool:
+        i = bisect.bisect_right(starts, finding.start) - 1
+        if i >= 0 and finding.start < spans[i][1]:
+            return True
+        j = bisect.bisect_left(starts, finding.end) - 1
+        touches = j >= 0 and spans[j][1] > finding.start
+        return touches and not any(ch.isalnum() for ch in document.text[finding.start : finding.end])
+
+    return [f for f in findings if not about_markup(f)]
 
 
 def ignored_for_path(path: str, settings: Settings) -> tuple[str, ...]:

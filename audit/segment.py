@@ -41,6 +41,7 @@ def segment(raw: RawText, language: str = "fr") -> Document:
         paragraphs=tuple(paragraphs),
         sentences=tuple(sentences),
         notes=raw.notes,
+        non_prose=raw.non_prose,
     )
 
 
