@@ -1,15 +1,17 @@
 """Markdown as Markdown: which characters of a `.md` file are prose, with the file's offsets.
 
-Front matter (python-frontmatter's YAML and TOML boundaries), fenced and indented code
-blocks, raw HTML tags, HTML comments, thematic breaks and link reference definitions
-(markdown-it-py's block map), and inline code, link targets, bare URLs, template shortcodes
-(`{{< … >}}`, `{{% … %}}`, `{% … %}`, `{{ … }}`) and Markdown's own markers (#, >, list
-bullets, emphasis, table pipes) are not prose. They are *masked*: each of their characters
-becomes a space, line breaks stay. So the text the rules read has the file's length and
-lines, and every offset, line and column a finding reports is the `.md` file's own.
+Not prose: front matter (python-frontmatter's YAML boundaries, and TOML's `+++`); fenced and
+indented code blocks, thematic breaks and the marks of headings, list items, block quotes
+and tables (markdown-it-py's block map); inline code, link and image targets, bare URLs,
+autolinks, reference definitions, footnote marks, template shortcodes (`{{< … >}}`,
+`{{% … %}}`, `{% … %}`, `{{ … }}`), HTML tags, comments and entities, DocFX/GitHub alerts
+(`[!NOTE]`), emphasis marks and backslash escapes. They are *masked*: each of their
+characters becomes a space, line breaks stay. So the text the rules read has the file's
+length and lines, and every offset, line and column a finding reports is the `.md` file's.
 
-A rule may still see a mask's spaces (« voir le rapport      . » after a link's target);
-`masked_spans` lists what was masked, and the policy drops findings that start inside it.
+A rule may still see a mask's spaces (« voir le rapport      . » after a link's target): the
+masked spans go with the document, and the policy drops findings that start inside one, or
+touch one and hold no letter or digit (`audit.policy.in_prose`).
 
 Comments holding an `mtaudit:` marker stay, so inline suppressions work as in HTML.
 """
@@ -36,6 +38,10 @@ _FOOTNOTE = re.compile(r"\[\^[^\[\]\s]+\]:?")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?»”'\"]")
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\[\]\n]+\]:[ \t]*\S.*$", re.MULTILINE)
 _EMPHASIS = re.compile(rf"(?<![\w*\\])(\*{{1,3}}|_{{1,3}})(?=[^\s*_]){_INLINE}*?(?<=[^\s\\])\1(?![\w*])", re.DOTALL)
+# DocFX and GitHub alerts and blocks: > [!NOTE], > [!div class="step-by-step"]
+_ALERT = re.compile(r"\[![A-Za-z]+(?:\s[^\]\n]*)?\]")
+# An entity is how Markdown spells a character, not residue the reader sees.
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#[xX][0-9A-Fa-f]{1,6});")
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 # What markdown-it-py's block tokens mark on their lines.
 _ATX_MARKS = re.compile(r"^[ \t>]*#{1,6}|[ \t]#+[ \t]*$")
@@ -48,12 +54,18 @@ _KEEP = "\r\n"
 
 
 def masked_spans(text: str) -> list[Span]:
-    """Spans of `text` that are not prose, in order, possibly overlapping."""
-    spans = list(_front_matter(text))
-    spans += _blocks(text)
-    for pattern in (_SHORTCODE, _CODE_SPAN, _AUTOLINK, _REFERENCE_DEFINITION, _URL, _FOOTNOTE, _TAG, _ESCAPE):
-        spans += (m.span() for m in pattern.finditer(text))
+    """Spans of `text` that are not prose, in order, possibly overlapping.
+
+    Shortcodes, comments and code spans are masked first, since they may hold what looks
+    like markup: `<img src="{{< assetsRoot >}}/a.png">` is one tag once its shortcode is gone."""
+    spans = [m.span() for m in _SHORTCODE.finditer(text)]
     spans += (m.span() for m in _COMMENT.finditer(text) if "mtaudit:" not in m.group().lower())
+    spans += (m.span() for m in _CODE_SPAN.finditer(text))
+    text = _blank(text, spans)
+    spans += _front_matter(text)
+    spans += _blocks(text)
+    for pattern in (_AUTOLINK, _REFERENCE_DEFINITION, _URL, _FOOTNOTE, _ALERT, _TAG, _ENTITY, _ESCAPE):
+        spans += (m.span() for m in pattern.finditer(text))
     for pattern in (_LINK, _REFERENCE_LINK):
         for match in pattern.finditer(text):
             spans += [match.span(1), match.span(2)]
@@ -66,12 +78,16 @@ def prose(text: str) -> tuple[str, tuple[Span, ...]]:
     """`text` with every masked character turned into a space (line breaks kept), and the
     merged masked spans."""
     merged = _merge(masked_spans(text))
+    return _blank(text, merged), tuple(merged)
+
+
+def _blank(text: str, spans: list[Span]) -> str:
     chars = list(text)
-    for start, end in merged:
+    for start, end in spans:
         for i in range(start, end):
             if chars[i] not in _KEEP:
                 chars[i] = " "
-    return "".join(chars), tuple(merged)
+    return "".join(chars)
 
 
 def _front_matter(text: str) -> Iterator[Span]:

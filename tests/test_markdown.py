@@ -83,3 +83,10 @@ def test_masking_keeps_length_and_line_breaks(text):
     assert len(masked) == len(text)
     assert [i for i, c in enumerate(masked) if c in "\r\n"] == [i for i, c in enumerate(text) if c in "\r\n"]
     assert all(masked[i] == text[i] for i in range(len(text)) if not any(s <= i < e for s, e in spans))
+
+
+def test_tags_holding_shortcodes_entities_and_alerts_are_masked():
+    source = ('<img src="{{< assetsRoot >}}/photo.png" alt="Photo">\n\n> [!NOTE]\n> [!div class="step-by-step"]\n\n'
+              "Il a dit &quot;non&quot; &amp; il est parti.\n")
+    text, _ = prose(source)
+    assert text.split() == ["Il", "a", "dit", "non", "il", "est", "parti."]
