@@ -150,3 +150,23 @@ def test_whole_text_score_with_a_baseline_in_the_pipeline(tmp_path):
     hidden = audit_of("a.txt", SPUN, baseline=str(target))
     assert hidden.findings == () and hidden.baseline_matched == len(plain.findings)
     assert (hidden.score, hidden.verdict) == (plain.score, plain.verdict)
+
+
+def test_a_rewrite_that_cuts_its_source_passes_the_default_gate(tmp_path):
+    import shutil
+
+    corpus = tmp_path / "news"
+    shutil.copytree(ROOT / "corpora" / "news", corpus, ignore=shutil.ignore_patterns(".mtaudit-index*"))
+    assert run("index", str(corpus)).returncode == 0
+    paragraphs = (corpus / "fr-afp-coree-nord-troupes.txt").read_text(encoding="utf-8").split("\n\n")
+    article = tmp_path / "site" / "article.txt"
+    article.parent.mkdir()
+    article.write_text("\n\n".join(paragraphs[:3] + paragraphs[-1:]), encoding="utf-8")  # the middle cut
+    result = run("check", "--format", "json", "--sources", str(corpus), str(article))
+    document = json.loads(result.stdout)["documents"][0]
+    omissions = [f for f in document["findings"] if f["code"] in ("MT604", "MT607")]
+    print(f"\nverdict {document['verdict']['label']}, omissions {[(f['code'], f['severity']) for f in omissions]}")
+    assert omissions and {f["severity"] for f in omissions} == {"minor"}
+    assert result.returncode == 0, result.stderr
+    (tmp_path / "site" / "mtaudit.toml").write_text('severity = { MT604 = "major" }\n', encoding="utf-8")
+    assert run("check", "--sources", str(corpus), str(article)).returncode == 1
