@@ -101,3 +101,10 @@ def test_pre_commit_hook_pattern(name, audited):
     chosen = bool(re.search(hook["files"], name)) and not re.search(hook.get("exclude", "^$"), name)
     assert chosen == audited
     assert "--force-exclude" in hook["entry"]
+
+
+def test_xhtml_and_markdown_suffixes_are_read_as_what_they_are(tmp_path):
+    root = _site(tmp_path)
+    report = json.loads(run("check", "--format", "json", "--fail-on", "never", str(root / "content")).stdout)
+    media = {d["path"].rsplit(".", 1)[1]: d["media_type"] for d in report["documents"]}
+    assert media == {"md": "text/markdown", "html": "text/html", "markdown": "text/markdown", "xhtml": "text/html"}
