@@ -2,7 +2,11 @@
 
 An entry is keyed by path and a fingerprint of the rule code, the flagged text and the sentence
 around it — never offsets — so it survives text being added or removed above it. Entries are
-counted: if a flagged sentence is pasted a second time, the copy is new.
+counted: if a flagged sentence is pasted a second time, the copy is new. Paths are relative to
+the baseline file's folder, so the file works from any directory and any checkout.
+
+A baseline hides findings from the gate and the list only: the pipeline scores and judges the
+whole text first (`audit.pipeline`), and the report says how many findings it matched.
 """
 
 from __future__ import annotations
@@ -39,8 +43,17 @@ def normal_path(path: str) -> str:
     return PurePath(path).as_posix().removeprefix("./")
 
 
-def entries(document: Document, findings: list[Finding]) -> list[dict]:
-    path = normal_path(document.path)
+def entry_path(path: str, baseline_file: str) -> str:
+    """`path` as a baseline stores it: relative to the baseline file's folder (standard input
+    and URLs of a site export are kept as they are)."""
+    if path == "-" or "://" in path:
+        return path
+    folder = os.path.dirname(os.path.abspath(baseline_file))
+    return PurePath(os.path.relpath(os.path.abspath(path), folder)).as_posix()
+
+
+def entries(document: Document, findings: list[Finding], baseline_file: str) -> list[dict]:
+    path = entry_path(document.path, baseline_file)
     return [
         {"path": path, "code": f.code, "text": f.text, "fingerprint": fingerprint(document, f)}
         for f in findings
@@ -68,10 +81,15 @@ def accepted(baseline_path: str) -> Counter[tuple[str, str]]:
     return Counter((e["path"], e["fingerprint"]) for e in body.get("findings", []))
 
 
+def recorded(baseline_path: str) -> int:
+    """How many findings the baseline file records."""
+    return sum(accepted(baseline_path).values())
+
+
 def new_findings(document: Document, findings: list[Finding], baseline_path: str) -> list[Finding]:
     """The findings the baseline does not account for, in their original order."""
     remaining = Counter(accepted(baseline_path))
-    path = normal_path(document.path)
+    path = entry_path(document.path, baseline_path)
     kept = []
     for finding in findings:
         key = (path, fingerprint(document, finding))

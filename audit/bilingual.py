@@ -88,7 +88,7 @@ def joined(path: str, units: list[Unit], media: str) -> RawText:
         parts.append(target)
         position += len(target)
     notes = (f"{len(units)} bilingual segments; offsets index the targets joined one paragraph per segment",)
-    return RawText(path, "".join(parts) + "\n", "utf-8", media, notes, tuple(segments))
+    return RawText(path, "".join(parts) + "\n", "utf-8", media, notes, segments=tuple(segments))
 
 
 def _read_with_toolkit(path: str, data: bytes, suffix: str) -> tuple[list[Unit], str | None]:

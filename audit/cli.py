@@ -2,7 +2,7 @@
 
 Exit codes (audit.errors): 0 nothing at or above --fail-on, 1 findings or thresholds broken
 (with --diff: fixes to make), 2 usage or input error (missing, empty, binary, undecodable, too
-large, not French).
+large; not French with --fail-on-skipped, else a skipped input).
 """
 
 from __future__ import annotations
@@ -17,11 +17,7 @@ from audit.config import FAIL_ON_CHOICES, split_codes
 from audit.errors import EXIT_ERROR, EXIT_OK, InputError, UserError
 from audit.inputs import input_paths
 from audit.reporters import FORMATS
-
-
-def expand_inputs(paths: tuple[str, ...]) -> list[str]:
-    """Files as given, directories walked for audited suffixes, quoted globs expanded."""
-    return list(input_paths(paths))
+from audit.verdict import NOT_FRENCH
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,18 +27,52 @@ def cli() -> None:
 
 
 def audit_options(command):
-    """The options `check` and `audit-site` share: what to check, with which settings and sources."""
+    """The options `check` and `audit-site` share: what to read, which rules, which sources,
+    and the gate. Their names are the `Settings` fields they set (see `_settings`)."""
     for option in reversed((
         click.option("--select", help="Comma-separated codes or prefixes to check (default: all)."),
         click.option("--ignore", help="Comma-separated codes or prefixes to skip."),
         click.option("--max-bytes", type=int, help="Refuse inputs larger than this (default 10 MB)."),
         click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Read settings from this file."),
+        click.option("--exclude", help="Comma-separated gitignore patterns a walk skips (replaces the defaults)."),
+        click.option("--extend-exclude", help="Patterns a walk skips in addition to the default ones."),
+        click.option("--force-exclude", is_flag=True, default=None, help="Apply the patterns to named paths too."),
+        click.option("--fail-on-skipped", is_flag=True, default=None, help="Exit 2 when a file is not French."),
         click.option("--sources", type=click.Path(file_okay=False), help="Corpus folder: find, align and check sources."),
-        click.option("--index", "index_path", type=click.Path(dir_okay=False),
-                     help="Corpus index (default: in the corpus)."),
+        click.option("--index", type=click.Path(dir_okay=False), help="Corpus index (default: in the corpus)."),
+        click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), help="Lowest severity that fails (default major)."),
+        click.option("--min-score", type=float, help="Fail a document whose MQM score is below this."),
+        click.option("--max-mt-likelihood", type=float, help="Fail a document whose mt_likelihood is above this."),
+        click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the gate (report-only CI)."),
+        click.option("--baseline", type=click.Path(dir_okay=False), help="Hide the findings in this file from the gate."),
     )):
         command = option(command)
     return command
+
+
+# Options whose names are Settings fields, read by `_settings`.
+_SETTINGS_OPTIONS = ("select", "ignore", "max_bytes", "exclude", "extend_exclude", "force_exclude",
+                     "fail_on_skipped", "sources", "index", "fail_on", "min_score", "max_mt_likelihood",
+                     "baseline", "strict_spacing", "comet_model", "glossary")
+
+
+def _settings(paths, options: dict):
+    """Validated settings (defaults < configuration found from `paths` < options) and the
+    exclusion a directory walk applies; `options` loses the options it reads."""
+    from audit.config_files import load_settings, search_start
+    from audit.tree import Exclusion
+
+    config_file = options.pop("config_file")
+    given = {name: options.pop(name) for name in _SETTINGS_OPTIONS if name in options}
+    for name in ("select", "ignore"):
+        given[name] = split_codes(given[name])
+    for name in ("exclude", "extend_exclude"):
+        given[name] = tuple(p.strip() for p in (given[name] or "").split(",") if p.strip())
+    settings, _, found = load_settings(given, config_file, cwd=search_start(paths))
+    root = str(found.path.parent) if found else "."
+    exclusion = Exclusion(settings.exclude + settings.extend_exclude, root, settings.force_exclude,
+                          settings.respect_gitignore)
+    return settings, exclusion
 
 
 @cli.command()
@@ -50,14 +80,9 @@ def audit_options(command):
 @audit_options
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report here.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), help="Lowest severity that fails (default major).")
-@click.option("--min-score", type=float, help="Fail a document whose MQM score is below this.")
-@click.option("--max-mt-likelihood", type=float, help="Fail a document whose mt_likelihood is above this.")
 @click.option("--strict-spacing", is_flag=True, default=None, help="Require non-breaking spaces (U+00A0/U+202F).")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the gate (report-only CI).")
 @click.option("--show-all", is_flag=True, help="List every nit instead of folding repeats.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal).")
-@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record every finding in this baseline file.")
 @click.option("-j", "--jobs", type=click.IntRange(0, 64), default=1, show_default=True,
               help="Processes to audit with (0: one per core).")
@@ -66,25 +91,19 @@ def audit_options(command):
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files in place (standard input: print the text).")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them (exit 1 if any).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply the unsafe fixes.")
-def check(paths, output_format, output, select, ignore, fail_on, min_score, max_mt_likelihood,
-          strict_spacing, max_bytes, exit_zero, show_all, color, config_file, baseline, write_baseline,
-          jobs, sources, index_path, comet_model, glossary, fix, diff, unsafe_fixes) -> None:
+def check(paths, output_format, output, exit_zero, show_all, color, write_baseline, jobs, fix, diff, unsafe_fixes,
+          **options) -> None:
     """Check PATHS (files, directories, globs, or - for standard input).
 
     Bilingual files (.xlf, .xliff, .tmx, .po, .csv, .tsv, .jsonl) are checked segment by segment."""
     from audit.batch import audit_all
-    from audit.config_files import load_settings
     from audit.gate import exit_code
     from audit.pipeline import check_ready
     from audit.progress import progress
 
-    settings, _, _ = load_settings(
-        {"select": split_codes(select), "ignore": split_codes(ignore), "fail_on": fail_on, "min_score": min_score,
-         "max_mt_likelihood": max_mt_likelihood, "strict_spacing": strict_spacing, "max_bytes": max_bytes,
-         "baseline": baseline, "sources": sources, "index": index_path, "comet_model": comet_model,
-         "glossary": glossary},
-        config_file,
-    )
+    settings, exclusion = _settings(paths, options)
+    if settings.comet_model and not settings.sources:
+        raise click.UsageError("--comet-model scores sentences against their sources: give --sources too")
     if settings.glossary:  # a bad glossary is one line and exit 2 before any input is read
         from audit.glossary import load_glossary
 
@@ -92,7 +111,7 @@ def check(paths, output_format, output, select, ignore, fail_on, min_score, max_
     check_ready(settings)
     if write_baseline:
         settings = replace(settings, baseline=None)  # record everything found now
-    inputs = expand_inputs(paths)
+    inputs = list(input_paths(paths, exclusion))
     code = _fix(inputs, settings, diff=diff, unsafe=unsafe_fixes) if fix or diff else None
     if code is not None:
         sys.exit(EXIT_OK if exit_zero and code != EXIT_ERROR else code)
@@ -101,14 +120,13 @@ def check(paths, output_format, output, select, ignore, fail_on, min_score, max_
     for failure in run.failures:
         click.echo(f"mtaudit: {failure.path}: {failure.message}", err=True)
     for result in run.audits:
-        if result.verdict.label == "not French":
+        if result.verdict.label == NOT_FRENCH:
             language = result.language
-            click.echo(
-                f"mtaudit: {result.document.path}: not French (detected {language.code}, "
-                f"p={language.probability:.2f}); French rules skipped",
-                err=True,
-            )
+            click.echo(f"mtaudit: {result.document.path}: skipped: not French (detected {language.code}, "
+                       f"p={language.probability:.2f})", err=True)
     _emit(_render(run, output_format, output, color, show_all), output)
+    if settings.baseline:
+        _say_baseline(settings.baseline, sum(a.baseline_matched or 0 for a in run.audits))
     if write_baseline:
         _write_baseline(run, write_baseline)
         sys.exit(EXIT_ERROR if run.failures else EXIT_OK)
@@ -146,9 +164,21 @@ def _render(run, output_format: str, output: str | None, color: bool | None, sho
 def _write_baseline(run, path: str) -> None:
     from audit import baseline
 
-    recorded = [e for result in run.audits for e in baseline.entries(result.document, list(result.findings))]
+    recorded = [e for result in run.audits for e in baseline.entries(result.document, list(result.findings), path)]
     _emit(baseline.dumps(recorded), path)
     click.echo(f"mtaudit: {path}: baseline of {len(recorded)} findings written", err=True)
+
+
+def _say_baseline(path: str, matched: int) -> None:
+    """How many findings the baseline hid; when none, say so, since it is then likely stale
+    or written for other paths (its paths are relative to its own folder)."""
+    from audit.baseline import recorded
+
+    if matched:
+        click.echo(f"mtaudit: baseline {path}: {matched} known findings hidden from the gate", err=True)
+    elif recorded(path):
+        click.echo(f"mtaudit: baseline {path}: matched none of its {recorded(path)} findings (its paths are "
+                   "relative to its folder; regenerate it with --write-baseline)", err=True)
 
 
 def _emit(report: str, output: str | None) -> None:
@@ -171,28 +201,32 @@ def _emit(report: str, output: str | None) -> None:
               help="Local processes, or LocalCluster workers (0: one per core).")
 @click.option("--scheduler", help="Address of a running Dask scheduler (tcp://HOST:PORT); implies --engine dask.")
 @audit_options
-def audit_site_command(paths, out, files_from, engine, jobs, scheduler, select, ignore, max_bytes, config_file,
-                       sources, index_path) -> None:
+def audit_site_command(paths, out, files_from, engine, jobs, scheduler, exit_zero, **options) -> None:
     """Audit a site into --out: PATHS (files, directories, globs, .jsonl exports), resumably."""
     from itertools import chain
 
-    from audit.config_files import load_settings
+    from audit.gate import site_exit_code
     from audit.inputs import listed_paths
     from audit.pipeline import check_ready
+    from audit.progress import progress
     from audit.site.driver import audit_site
 
     if not paths and not files_from:
         raise UserError("audit-site: give PATHS or --files-from")
-    settings, _, _ = load_settings(
-        {"select": split_codes(select), "ignore": split_codes(ignore), "max_bytes": max_bytes, "sources": sources,
-         "index": index_path}, config_file)
+    settings, exclusion = _settings(paths, options)
     check_ready(settings)
-    inputs = input_paths(chain(paths, listed_paths(files_from) if files_from else ()))
-    summary = audit_site(inputs, out, settings, engine="dask" if scheduler else engine,
-                         workers=jobs or os.cpu_count() or 1, scheduler=scheduler)
-    run = summary["this_run"]
+    inputs = input_paths(chain(paths, listed_paths(files_from) if files_from else ()), exclusion)
+    with progress(None) as advance:
+        summary = audit_site(inputs, out, settings, engine="dask" if scheduler else engine,
+                             workers=jobs or os.cpu_count() or 1, scheduler=scheduler, on_page=advance)
+    run, gate = summary["this_run"], summary["gate"]
     click.echo(f"mtaudit: {summary['pages']} pages ({run['audited']} audited now, {run['skipped_unchanged']} "
-               f"unchanged), {summary['errors']} errors; results in {out}", err=True)
+               f"unchanged), {summary['errors']} errors, {gate['skipped_not_french']} skipped (not French), "
+               f"{gate['failing_pages']} failing the gate; results in {out}", err=True)
+    if settings.baseline:
+        _say_baseline(settings.baseline, gate["baseline_matched"])
+    code = site_exit_code(summary, settings)
+    sys.exit(EXIT_OK if exit_zero and code != EXIT_ERROR else code)
 
 
 @cli.command("report")

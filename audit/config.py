@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from audit.errors import UserError
 from audit.findings import Severity
 from audit.ingest import DEFAULT_MAX_BYTES
+from audit.tree import DEFAULT_EXCLUDE
 
 FAIL_ON_CHOICES = ("minor", "major", "critical", "never")
 
@@ -36,6 +37,12 @@ class Settings:
     comet_model: str | None = None  # a local COMET checkpoint, for per-sentence COMET scores
     terminology: dict[str, str] = field(default_factory=dict)  # the site's term to avoid → to use
     glossary: str | None = None  # bilingual files: a CSV or TBX glossary, source term → target term
+    # which files a directory walk skips (audit.tree); they change what is read, not results
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool = False
+    respect_gitignore: bool = True
+    fail_on_skipped: bool = False  # a file that is not French fails the run (exit 2)
 
     def __post_init__(self) -> None:
         if self.fail_on not in FAIL_ON_CHOICES:

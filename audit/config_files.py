@@ -2,14 +2,15 @@
 
 Precedence, as coverage.py and ruff do it: defaults < configuration file < command line. The
 file is `--config FILE` when given, else the first of `mtaudit.toml`, `pyproject.toml` (with a
-`[tool.mtaudit]` table) or `setup.cfg` (with an `[mtaudit]` section) found in the current
-directory or its parents. Keys are spelled with dashes or underscores; an unknown key or a bad
+`[tool.mtaudit]` table) or `setup.cfg` (with an `[mtaudit]` section) found in the folder of
+the checked paths or its parents (`search_start`), as ruff does. Keys are spelled with dashes or underscores; an unknown key or a bad
 value is a `UserError` naming the file and the key.
 """
 
 from __future__ import annotations
 
 import configparser
+import os
 import re
 import tomllib
 from collections.abc import Callable
@@ -52,6 +53,18 @@ def _codes(value) -> tuple[str, ...]:
     for code in codes:
         if not _CODE.match(code):
             raise _Bad(f"{code!r} is not a rule code or prefix such as MT1 or MT203")
+    return codes
+
+
+def _known_codes(value) -> tuple[str, ...]:
+    """`select` / `ignore`: codes or prefixes of rules that exist (`MT`, `MT2`, `MT203`), so a
+    typo is an error rather than a check silently not run."""
+    from audit.rules import REGISTRY
+
+    codes = _codes(value)
+    for code in codes:
+        if not any(known.startswith(code) for known in REGISTRY):
+            raise _Bad(f"{code!r} is no rule's code or prefix (run `mtaudit rules` for the list)")
     return codes
 
 
@@ -127,6 +140,18 @@ def _choice(*choices: str) -> Callable:
     return convert
 
 
+def _patterns(value) -> tuple[str, ...]:
+    """gitignore globs (`audit.tree`), checked now so a typo is an error, not a silent walk."""
+    import pathspec
+
+    patterns = _strings(value)
+    try:
+        pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    except (ValueError, TypeError) as error:
+        raise _Bad(f"not a gitignore pattern ({error})") from None
+    return patterns
+
+
 def _path(value) -> str:
     if not isinstance(value, str) or not value.strip():
         raise _Bad("expected a file name")
@@ -134,8 +159,8 @@ def _path(value) -> str:
 
 
 CONVERTERS: dict[str, Callable] = {
-    "select": _codes,
-    "ignore": _codes,
+    "select": _known_codes,
+    "ignore": _known_codes,
     "fail_on": _choice(*FAIL_ON_CHOICES),
     "strict_spacing": _boolean,
     "max_bytes": _number(int, 1, 2**40),
@@ -147,6 +172,8 @@ CONVERTERS: dict[str, Callable] = {
     "accept": _strings,
     "baseline": _path,
     "terminology": _terminology,
+    "exclude": _patterns,
+    "extend_exclude": _patterns,
 }
 
 
@@ -206,6 +233,16 @@ def find_file(start: Path) -> ConfigFile | None:
             if candidate.is_file() and (found := read_file(candidate)) is not None:
                 return found
     return None
+
+
+def search_start(paths) -> Path:
+    """Where to look for the configuration, as ruff does: the folder holding the checked
+    paths (their common folder when several), else the current directory (standard input)."""
+    folders = [Path(p).resolve() if Path(p).is_dir() else Path(p).resolve().parent
+               for p in paths if p != "-" and Path(p).exists()]
+    if not folders:
+        return Path.cwd()
+    return Path(os.path.commonpath(folders))
 
 
 def load_settings(

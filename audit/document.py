@@ -61,6 +61,7 @@ class Document:
     sentences: tuple[Sentence, ...]
     notes: tuple[str, ...] = field(default=())
     segments: tuple[Segment, ...] = field(default=())  # bilingual files only: the targets' units
+    non_prose: tuple[tuple[int, int], ...] = field(default=())  # masked markup, see audit.markdown
 
     @cached_property
     def _line_starts(self) -> list[int]:

@@ -6,7 +6,7 @@ One exception type for problems a user can fix; the CLI prints it as one line an
 
 EXIT_OK = 0  # nothing at or above --fail-on
 EXIT_FINDINGS = 1  # findings at or above --fail-on (or a threshold broken)
-EXIT_ERROR = 2  # usage error or unusable input (missing, empty, binary, huge, not French…)
+EXIT_ERROR = 2  # usage error or unusable input (missing, empty, binary, huge; not French if asked)
 
 
 class UserError(Exception):

@@ -1,4 +1,5 @@
-"""Bytes to text: size limits, binary sniffing, decoding, and article extraction from HTML.
+"""Bytes to text: size limits, binary sniffing, decoding, article extraction from HTML, and
+Markdown's prose (`audit.markdown`: what is not prose is masked, so offsets stay the file's).
 
 Offsets downstream index the text returned here, so decoding keeps every character: CRLF,
 U+00A0 and U+202F stay as they are. Only a UTF-8 BOM is dropped (and noted).
@@ -16,6 +17,7 @@ from audit.errors import InputError
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_MARKDOWN_SUFFIXES = (".md", ".markdown")
 _BLOCK_TAGS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, pre, td, dt, dd"
 _ASCII_SPACE = re.compile(r"[ \t\r\n\f]+")
 # `<!-- mtaudit: ignore MT101 -->` becomes a line of its own, read by audit.suppressions.
@@ -33,6 +35,7 @@ class RawText:
     media_type: str
     notes: tuple[str, ...]
     segments: tuple[Segment, ...] = ()
+    non_prose: tuple[tuple[int, int], ...] = ()  # masked spans of `text` (Markdown markup)
 
 
 def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
@@ -54,6 +57,11 @@ def from_bytes(path: str, data: bytes) -> RawText:
     text, encoding, notes = decode(path, data)
     if _is_html(path, text):
         return RawText(path, extract_article(text), encoding, "text/html", notes)
+    if path.lower().endswith(_MARKDOWN_SUFFIXES):
+        from audit.markdown import prose
+
+        masked, spans = prose(text)
+        return RawText(path, masked, encoding, "text/markdown", notes, non_prose=spans)
     return RawText(path, text, encoding, "text/plain", notes)
 
 

@@ -12,20 +12,21 @@ from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 
 from audit.errors import UserError
+from audit.tree import Exclusion, walk
 
 # Bilingual files whose suffix says what they are; CSV, TSV and JSONL are audited when named.
-AUDITED_SUFFIXES = (".txt", ".html", ".htm", ".md", ".xlf", ".xliff", ".tmx", ".po")
+AUDITED_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".md", ".markdown", ".xlf", ".xliff", ".tmx", ".po")
+DEFAULT_EXCLUSION = Exclusion()
 
 
-def input_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Files as given, directories walked for audited suffixes (sorted), quoted globs expanded."""
+def input_paths(paths: Iterable[str], exclusion: Exclusion = DEFAULT_EXCLUSION) -> Iterator[str]:
+    """Files as given, directories walked for audited suffixes (sorted, minus what `exclusion`
+    and `.gitignore` skip, see `audit.tree`), quoted globs expanded."""
     for path in paths:
+        if exclusion.skips_explicit(path):
+            continue
         if os.path.isdir(path):
-            for folder, subfolders, names in os.walk(path):
-                subfolders.sort()
-                yield from sorted(
-                    os.path.join(folder, n) for n in names if n.lower().endswith(AUDITED_SUFFIXES)
-                )
+            yield from walk(path, exclusion, AUDITED_SUFFIXES)
         elif path != "-" and any(ch in path for ch in "*?[") and not os.path.exists(path):
             yield from sorted(glob.glob(path, recursive=True)) or [path]
         else:

@@ -5,6 +5,9 @@ exit codes to the reporters and the gate. With `settings.sources` (a corpus fold
 sources stage retrieves and aligns the article's sources before the rules run, so the source
 rules (MT6xx) read them like any rule reads its context, and each sentence is scored against
 its aligned source. Models load lazily, so a source-free run never pays for them.
+
+Score and verdict are those of the whole text; the baseline then hides the findings it
+already knows from the list and the gate only, and the `Audit` says how many it matched.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from audit.document import Document
 from audit.findings import Finding
 from audit.ingest import RawText, load
 from audit.language import DECLARED_FRENCH, document_language
+from audit.omissions import settle_omissions
 from audit.policy import apply_policy, selected_rules
 from audit.results import Audit
 from audit.rules import RuleContext, run_rules
@@ -53,15 +57,24 @@ def audit_text(raw: RawText, settings: Settings) -> Audit:
             from audit.scores.sourced import sourced_sentences
 
             sourced = sourced_sentences(document, sources, settings.comet_model)
+    verdict = decide(language, findings, document.word_count)
+    findings = settle_omissions(findings, verdict, settings)
+    shown, matched = findings, None
+    if settings.baseline:
+        from audit.baseline import new_findings
+
+        shown = new_findings(document, findings, settings.baseline)
+        matched = len(findings) - len(shown)
     return Audit(
         document=document,
         language=language,
-        findings=tuple(findings),
+        findings=tuple(shown),
         sentence_scores=tuple(sentence_scores(document, findings)),
         score=document_score(document, findings),
-        verdict=decide(language, findings, document.word_count),
+        verdict=verdict,
         sources=sources,
         sourced_sentences=sourced,
+        baseline_matched=matched,
     )
 
 

@@ -1,6 +1,6 @@
 """Decide which findings count: select/ignore by code prefix, what the user exempted
-(per-file ignores, inline suppressions, the site's accepted terms, the baseline of findings
-already known), severity overrides, order.
+(per-file ignores, inline suppressions, the site's accepted terms), severity overrides, order.
+The baseline of findings already known is applied after scoring (`audit.pipeline`).
 
 Rules only detect; this is the one place where a user's choices change what is reported.
 Exemptions only remove findings, never change one.
@@ -15,7 +15,7 @@ from dataclasses import replace
 from fnmatch import fnmatch
 from pathlib import PurePath
 
-from audit.baseline import new_findings, normal_path
+from audit.baseline import normal_path
 from audit.config import Settings
 from audit.document import Document
 from audit.findings import Category, Finding, Severity
@@ -40,14 +40,14 @@ def selected_rules(settings: Settings, *, with_source: bool = False) -> list[Rul
 
 def apply_policy(findings: Iterable[Finding], settings: Settings, document: Document) -> list[Finding]:
     """Exemptions (per-file ignores, inline suppressions, accepted terms), severity overrides,
-    one finding per (code, span), residue absorbing what it covers, and last the baseline."""
+    one finding per (code, span), and residue absorbing what it covers."""
     unique: dict[tuple[int, int, str], Finding] = {}
     for finding in not_exempted(document, list(findings), settings):
         level = settings.severity.get(finding.code)
         if level:
             finding = replace(finding, severity=Severity(level))
         unique.setdefault((finding.start, finding.end, finding.code), finding)
-    return not_in_baseline(document, _without_absorbed(sorted(unique.values())), settings)
+    return _without_absorbed(sorted(unique.values()))
 
 
 def _without_absorbed(findings: list[Finding]) -> list[Finding]:
@@ -75,11 +75,28 @@ def not_exempted(document: Document, findings: list[Finding], settings: Settings
     """Findings left once per-file ignores, inline markers and accepted terms have spoken."""
     ignored = ignored_for_path(document.path, settings)
     kept = [f for f in findings if not f.code.startswith(ignored)] if ignored else findings
+    kept = in_prose(document, kept)
     return unsuppressed(document, without_accepted_terms(document, kept, settings.accept))
 
 
-def not_in_baseline(document: Document, findings: list[Finding], settings: Settings) -> list[Finding]:
-    return new_findings(document, findings, settings.baseline) if settings.baseline else findings
+def in_prose(document: Document, findings: list[Finding]) -> list[Finding]:
+    """Drop findings about masked markup (`audit.markdown`): those that start in it, and
+    those that touch it and hold no letter or digit, such as the « space before '.' » a
+    link's masked target leaves before the full stop that follows it."""
+    if not document.non_prose:
+        return findings
+    spans = document.non_prose
+    starts = [start for start, _ in spans]
+
+    def about_markup(finding: Finding) -> bool:
+        i = bisect.bisect_right(starts, finding.start) - 1
+        if i >= 0 and finding.start < spans[i][1]:
+            return True
+        j = bisect.bisect_left(starts, finding.end) - 1
+        touches = j >= 0 and spans[j][1] > finding.start
+        return touches and not any(ch.isalnum() for ch in document.text[finding.start : finding.end])
+
+    return [f for f in findings if not about_markup(f)]
 
 
 def ignored_for_path(path: str, settings: Settings) -> tuple[str, ...]:

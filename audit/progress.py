@@ -12,10 +12,11 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def progress(total: int, *, enabled: bool | None = None) -> Iterator[Callable[[str], None] | None]:
-    """Yield an `advance(path)` callback, or None when no bar is shown."""
+def progress(total: int | None, *, enabled: bool | None = None) -> Iterator[Callable[[str], None] | None]:
+    """Yield an `advance(path)` callback, or None when no bar is shown. `total` is None when
+    the inputs are counted as they come (`audit-site` walks a site lazily)."""
     if enabled is None:
-        enabled = sys.stderr.isatty() and total > 1
+        enabled = sys.stderr.isatty() and (total is None or total > 1)
     if not enabled:
         yield None
         return
@@ -41,7 +42,7 @@ def progress(total: int, *, enabled: bool | None = None) -> Iterator[Callable[[s
 
         def advance(path: str) -> None:
             speed = bar.tasks[0].speed
-            name = os.path.basename(path)[-30:]
+            name = os.path.basename(path)[-30:] if path else ""
             bar.update(task, advance=1, current=name, rate=f"{speed:.0f} files/s" if speed else "")
 
         yield advance

@@ -32,6 +32,8 @@ class Audit:
     verdict: Verdict
     sources: SourceContext | None = None
     sourced_sentences: tuple[SourcedSentence, ...] = ()
+    # with a baseline: how many findings it hid (score and verdict still count them); else None
+    baseline_matched: int | None = None
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ def segment(raw: RawText, language: str = "fr") -> Document:
         sentences=tuple(sentences),
         notes=raw.notes,
         segments=raw.segments,
+        non_prose=raw.non_prose,
     )
 
 

@@ -59,7 +59,7 @@ def test_accepted_terms_are_never_flagged():
 def _write_baseline(tmp_path, path: str, text: str):
     result = audit_of(path, text)
     target = tmp_path / "baseline.json"
-    target.write_text(baseline.dumps(baseline.entries(result.document, list(result.findings))), encoding="utf-8")
+    target.write_text(baseline.dumps(baseline.entries(result.document, list(result.findings), str(target))), encoding="utf-8")
     return str(target), result
 
 

@@ -44,7 +44,7 @@ def test_jsonl_export_and_files_from_stdin(tmp_path):
     export.write_text("\n".join(json.dumps(r) for r in records) + "\nnot json\n", encoding="utf-8")
     listed = make_site(tmp_path / "site", 2)
     out = tmp_path / "out"
-    result = mtaudit("audit-site", str(export), "--files-from", "-", "--out", str(out), "-j", "1",
+    result = mtaudit("audit-site", "--exit-zero", str(export), "--files-from", "-", "--out", str(out), "-j", "1",
                      stdin="\n".join(map(str, listed)) + "\n")
     assert result.returncode == 0, result.stderr
     docs = {d["path"]: d for d in documents(out)}
@@ -76,7 +76,7 @@ def test_rerun_skips_unchanged_pages_and_audits_changed_ones(tmp_path):
 
 def test_a_killed_run_loses_nothing_and_the_rerun_completes_it(tmp_path):
     paths, out = make_site(tmp_path / "site", 300), tmp_path / "out"
-    command = [sys.executable, "-m", "audit", "audit-site", str(tmp_path / "site"), "--out", str(out), "-j", "1"]
+    command = [sys.executable, "-m", "audit", "audit-site", "--exit-zero", str(tmp_path / "site"), "--out", str(out), "-j", "1"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while len(document_lines(out) if out.exists() else []) < 40 and time.monotonic() < deadline:

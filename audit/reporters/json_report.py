@@ -10,17 +10,20 @@ Schema history:
   and in the source when the finding concerns it); MT7xx categories; new media types.
 - 1.3: findings gain `fix` ({start, end, replacement, safe} or null), the edit `check --fix`
   applies (safe ones) or `--unsafe-fixes` adds.
+- 1.4: `summary` (documents, errors, skipped as not French, baseline matches); documents
+  gain `baseline_matched` with a baseline; media type `text/markdown`.
 """
 
 from __future__ import annotations
 
 import json
 
+from audit.gate import skipped
 from audit.provenance import provenance
 from audit.reporters.source_fields import chosen_sources, sentence_sources
 from audit.results import Audit, Run
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 
 def document_dict(result: Audit) -> dict:
@@ -56,6 +59,7 @@ def document_dict(result: Audit) -> dict:
         "findings": [f.to_dict() for f in result.findings],
         **({"sources": chosen_sources(result)} if result.sources is not None else {}),
         **({"segments": [_segment_dict(s) for s in document.segments]} if document.segments else {}),
+        **({"baseline_matched": result.baseline_matched} if result.baseline_matched is not None else {}),
     }
 
 
@@ -70,7 +74,15 @@ def report_dict(run: Run) -> dict:
         **provenance(run.settings),
         "documents": [document_dict(a) for a in run.audits],
         "errors": [{"path": f.path, "message": f.message} for f in run.failures],
+        "summary": summary(run),
     }
+
+
+def summary(run: Run) -> dict:
+    counts = {"documents": len(run.audits), "errors": len(run.failures), "skipped": len(skipped(run))}
+    if run.settings.baseline:
+        counts["baseline_matched"] = sum(a.baseline_matched or 0 for a in run.audits)
+    return counts
 
 
 def render(run: Run) -> str:

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 
 from audit.document import Sentence
 from audit.findings import Finding, Severity, shown_suggestion
+from audit.gate import skipped
 from audit.reporters.batch_table import batch_table
 from audit.reporters.segment_fields import position
 from audit.reporters.source_fields import sentence_source_lines, source_summary_lines
@@ -137,8 +138,9 @@ def _summary(result: Audit) -> str:
     parts = ", ".join(f"{counts[s]} {s.value}" for s in reversed(Severity) if counts[s]) or "none"
     verdict = result.verdict
     evidence = ", ".join(f"{code} {REGISTRY[code].name} {weight:g}" for code, weight in verdict.top_evidence)
+    hidden = f" · {result.baseline_matched} more in the baseline" if result.baseline_matched else ""
     return (
-        f"[bold]{len(result.findings)} findings[/] ({parts}) · MQM score {result.score:.1f} · "
+        f"[bold]{len(result.findings)} findings[/] ({parts}){hidden} · MQM score {result.score:.1f} · "
         f"verdict: [bold]{verdict.label}[/] (mt_likelihood {verdict.mt_likelihood:.2f})"
         + (f"\n  evidence: {evidence}" if evidence else "")
         + _fixable(result)
@@ -159,4 +161,5 @@ def _batch_summary(run: Run) -> str:
     labels = Counter(a.verdict.label for a in run.audits)
     found = sum(len(a.findings) for a in run.audits)
     verdicts = ", ".join(f"{n} {label}" for label, n in sorted(labels.items()))
-    return f"[bold]{len(run.audits)} documents[/] ({verdicts}), {len(run.failures)} errors, {found} findings"
+    skipped_ = f", {len(skipped(run))} skipped (not French)" if skipped(run) else ""
+    return f"[bold]{len(run.audits)} documents[/] ({verdicts}), {len(run.failures)} errors{skipped_}, {found} findings"

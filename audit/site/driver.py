@@ -19,6 +19,7 @@ from itertools import islice
 from pathlib import Path
 
 from audit.config import Settings
+from audit.gate import record_fails
 from audit.results import InputFailure
 from audit.site.engines import run_chunks
 from audit.site.index_page import SiteIndex, write_site_index
@@ -34,8 +35,9 @@ from audit.site.shards import (
     write_atomically,
 )
 from audit.site.worker import failure_line
+from audit.verdict import NOT_FRENCH
 
-SUMMARY_SCHEMA_VERSION = "1.0"
+SUMMARY_SCHEMA_VERSION = "1.1"  # 1.1: `gate` (failing pages, skipped, baseline matches)
 PAGES_PER_CHUNK = 16
 WORST_LISTED = 20
 INDEX_PAGE = "index.html"
@@ -52,18 +54,24 @@ class SiteRun:
 
 
 def audit_site(inputs: Iterable[str], out: str, settings: Settings, *, engine: str = "local",
-               workers: int = 1, scheduler: str | None = None) -> dict:
-    """Audit every page of `inputs` not already in `out`; write shards and `summary.json`."""
+               workers: int = 1, scheduler: str | None = None,
+               on_page: Callable[[str], None] | None = None) -> dict:
+    """Audit every page of `inputs` not already in `out`; write shards and `summary.json`.
+    `on_page` is called once a page is audited, unchanged or unreadable (a progress bar)."""
+    advance = on_page or (lambda _: None)
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     repair(folder)
     tally, writer = SiteRun(), ShardWriter(folder)
     with finished_keys(folder) as done, KeySet() as current:
         try:
-            todo = _pages_to_audit(site_pages(inputs, settings.max_bytes), settings, done, current, tally, writer)
+            todo = _pages_to_audit(site_pages(inputs, settings.max_bytes), settings, done, current, tally,
+                                   writer, advance)
             for lines in run_chunks(_chunks(todo), settings, engine=engine, workers=workers, scheduler=scheduler):
                 writer.write(lines)
                 tally.audited += len(lines)
+                for _ in lines:
+                    advance("")
         finally:
             writer.close()
         index = SiteIndex()
@@ -74,7 +82,8 @@ def audit_site(inputs: Iterable[str], out: str, settings: Settings, *, engine: s
 
 
 def _pages_to_audit(pages: Iterator[Page | InputFailure], settings: Settings, done: KeySet,
-                    current: KeySet, tally: SiteRun, writer: ShardWriter) -> Iterator[Page]:
+                    current: KeySet, tally: SiteRun, writer: ShardWriter,
+                    advance: Callable[[str], None] = lambda _: None) -> Iterator[Page]:
     signature = settings.signature
     for page in pages:
         tally.pages += 1
@@ -83,12 +92,14 @@ def _pages_to_audit(pages: Iterator[Page | InputFailure], settings: Settings, do
             key = page_key(page.path, None, signature)
             if current.add(key) and key not in done:
                 writer.write([failure_line(page.path, page.message, settings)])
+            advance(page.path)
             continue
         key = page_key(page.path, page.sha256, signature)
         if not current.add(key):
             continue  # the same page listed twice: audited once
         if key in done:
             tally.skipped += 1
+            advance(page.path)
         else:
             yield page
 
@@ -107,6 +118,7 @@ def summarise(folder: Path, settings: Settings, current: KeySet, tally: SiteRun,
     from audit.provenance import provenance
 
     verdicts, severities, codes, errors = Counter(), Counter(), Counter(), 0
+    gate = {"failing_pages": 0, "skipped_not_french": 0, "baseline_matched": 0}
     scores, worst, pages = 0.0, [], len(current)
     for location, record in current_records(folder, current):
         observe(location, record)
@@ -117,6 +129,9 @@ def summarise(folder: Path, settings: Settings, current: KeySet, tally: SiteRun,
         severities.update(f["severity"] for f in record["findings"])
         codes.update(f["code"] for f in record["findings"])
         scores += record["score"]
+        gate["failing_pages"] += record_fails(record, settings)
+        gate["skipped_not_french"] += record["verdict"]["label"] == NOT_FRENCH
+        gate["baseline_matched"] += record.get("baseline_matched") or 0
         worst = sorted([*worst, (record["score"], record["path"], record["verdict"]["label"])])[:WORST_LISTED]
     documents = sum(verdicts.values())
     return {
@@ -133,5 +148,6 @@ def summarise(folder: Path, settings: Settings, current: KeySet, tally: SiteRun,
         "findings_by_severity": dict(sorted(severities.items())),
         "findings_by_code": dict(sorted(codes.items())),
         "worst": [{"path": p, "score": s, "verdict": v} for s, p, v in worst],
+        "gate": gate,
     }
 
