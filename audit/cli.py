@@ -146,6 +146,7 @@ def audit_site_command(paths, out, files_from, engine, jobs, scheduler, select, 
     from audit.config_files import load_settings
     from audit.inputs import listed_paths
     from audit.pipeline import check_ready
+    from audit.site.damage import Damage
     from audit.site.driver import audit_site
 
     if not paths and not files_from:
@@ -157,6 +158,8 @@ def audit_site_command(paths, out, files_from, engine, jobs, scheduler, select, 
     inputs = input_paths(chain(paths, listed_paths(files_from) if files_from else ()))
     summary = audit_site(inputs, out, settings, engine="dask" if scheduler else engine,
                          workers=jobs or os.cpu_count() or 1, scheduler=scheduler)
+    if warning := Damage(**summary["damaged_lines"]).warning():
+        click.echo(f"mtaudit: {warning}", err=True)
     run = summary["this_run"]
     click.echo(f"mtaudit: {summary['pages']} pages ({run['audited']} audited now, {run['skipped_unchanged']} "
                f"unchanged), {summary['errors']} errors; results in {out}", err=True)
@@ -174,6 +177,7 @@ def report_command(results: str, output: str | None, worst: int) -> None:
     import json
     from pathlib import Path
 
+    from audit.site.damage import Damage
     from audit.site.index_page import build_index, write_site_index
     from audit.site.shards import current_records, shard_paths
 
@@ -184,11 +188,13 @@ def report_command(results: str, output: str | None, worst: int) -> None:
         signature = json.loads((folder / "summary.json").read_text(encoding="utf-8"))["meta"]["settings"]
     except (OSError, ValueError, KeyError, TypeError):
         signature = "unknown (no summary.json)"
-    target = output or str(folder / "index.html")
+    target, damage = output or str(folder / "index.html"), Damage()
     try:
-        write_site_index(build_index(current_records(folder), worst), signature, Path(target))
+        write_site_index(build_index(current_records(folder, damage=damage), worst), signature, Path(target))
     except OSError as error:
         raise UserError(f"{target}: cannot write report ({error.strerror})") from None
+    if warning := damage.warning():
+        click.echo(f"mtaudit: {warning}", err=True)
     click.echo(f"mtaudit: site report written to {target}", err=True)
 
 

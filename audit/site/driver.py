@@ -14,12 +14,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from itertools import islice
 from pathlib import Path
 
 from audit.config import Settings
 from audit.results import InputFailure
+from audit.site.damage import Damage
 from audit.site.engines import run_chunks
 from audit.site.index_page import SiteIndex, write_site_index
 from audit.site.keyset import KeySet
@@ -35,7 +36,7 @@ from audit.site.shards import (
 )
 from audit.site.worker import failure_line
 
-SUMMARY_SCHEMA_VERSION = "1.0"
+SUMMARY_SCHEMA_VERSION = "1.1"  # 1.1: damaged_lines
 PAGES_PER_CHUNK = 16
 WORST_LISTED = 20
 INDEX_PAGE = "index.html"
@@ -107,8 +108,8 @@ def summarise(folder: Path, settings: Settings, current: KeySet, tally: SiteRun,
     from audit.provenance import provenance
 
     verdicts, severities, codes, errors = Counter(), Counter(), Counter(), 0
-    scores, worst, pages = 0.0, [], len(current)
-    for location, record in current_records(folder, current):
+    scores, worst, pages, damage = 0.0, [], len(current), Damage()
+    for location, record in current_records(folder, current, damage):
         observe(location, record)
         if "message" in record:
             errors += 1
@@ -126,6 +127,7 @@ def summarise(folder: Path, settings: Settings, current: KeySet, tally: SiteRun,
         "documents": documents,
         "errors": errors,
         "missing": len(current),  # pages with no record: 0 unless the folder was tampered with
+        "damaged_lines": asdict(damage),  # shard lines that are not records, skipped
         "this_run": {"pages_read": tally.pages, "audited": tally.audited, "skipped_unchanged": tally.skipped,
                      "unreadable": tally.unreadable},
         "mean_score": round(scores / documents, 4) if documents else None,

@@ -7,7 +7,8 @@ next is taken, so a run killed at any point keeps every batch it finished; a lin
 by the kill is dropped when the folder is next opened, and its page audited again. Shards are
 only ever appended to, by one run at a time; a rerun starts new shards. A shard holds
 10,000 records of about 6 KB, so readers walk it a line at a time and keep a record's
-`Location` (shard, byte offset) rather than the record when they need it later.
+`Location` (shard, byte offset) rather than the record when they need it later. A damaged
+line elsewhere in a shard is skipped by every reader (`audit.site.damage`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
+from audit.site.damage import Damage, parse_record
 from audit.site.keyset import KeySet
 
 LINES_PER_SHARD = 10_000
@@ -59,12 +61,24 @@ def records(folder: Path, kind: str | None = None) -> Iterator[dict]:
     return (record for _, record in located_records(folder, kind))
 
 
-def located_records(folder: Path, kind: str | None = None) -> Iterator[tuple[Location, dict]]:
+def located_records(folder: Path, kind: str | None = None,
+                    damage: Damage | None = None) -> Iterator[tuple[Location, dict]]:
+    """Records with their locations; damaged lines are skipped, and counted in `damage`."""
     for path in shard_paths(folder, kind):
         shard = str(path)
         with open(path, "rb") as handle:
-            for offset, line in _whole_lines(handle):
-                yield Location(shard, offset), json.loads(line)
+            for number, (offset, line) in enumerate(_whole_lines(handle), 1):
+                if (record := _record(line, shard, number, damage)) is not None:
+                    yield Location(shard, offset), record
+
+
+def _record(line: bytes, shard: str, number: int, damage: Damage | None) -> dict | None:
+    record = parse_record(line)
+    if isinstance(record, dict):
+        return record
+    if damage is not None:
+        damage.add(shard, number, record)
+    return None
 
 
 def _whole_lines(handle: BinaryIO) -> Iterator[tuple[int, bytes]]:
@@ -82,30 +96,32 @@ def read_record(location: Location) -> dict:
         return json.loads(handle.readline())
 
 
-def current_records(folder: Path, wanted: KeySet | None = None) -> Iterator[tuple[Location, dict]]:
+def current_records(folder: Path, wanted: KeySet | None = None,
+                    damage: Damage | None = None) -> Iterator[tuple[Location, dict]]:
     """The record of each page as it is now, with its location. With `wanted` (the keys of a
     run's pages), the records with those keys, each key removed from `wanted` as its record
     is read; without it, the newest record of each path, newest shard first. A changed page
     leaves its old record in an old shard: these are what the summary and the site index
-    must skip."""
+    must skip. Both read every line: `damage` counts those that are not records."""
     if wanted is not None:
-        yield from (item for item in located_records(folder) if wanted.discard(record_key(item[1])))
+        yield from (item for item in located_records(folder, damage=damage) if wanted.discard(record_key(item[1])))
         return
     with KeySet() as seen:
         for path in sorted(shard_paths(folder), key=_shard_number, reverse=True):
-            for location, record in _backwards(path):
+            for location, record in _backwards(path, damage):
                 if seen.add(hashlib.blake2b(record["path"].encode(), digest_size=16).digest()):
                     yield location, record
 
 
-def _backwards(path: Path) -> Iterator[tuple[Location, dict]]:
+def _backwards(path: Path, damage: Damage | None) -> Iterator[tuple[Location, dict]]:
     """A shard's records, last line first; memory holds the lines' offsets, not the lines."""
     shard = str(path)
     with open(path, "rb") as handle:
         starts = array("q", (offset for offset, _ in _whole_lines(handle)))
-        for start in reversed(starts):
-            handle.seek(start)
-            yield Location(shard, start), json.loads(handle.readline())
+        for number in range(len(starts), 0, -1):
+            handle.seek(starts[number - 1])
+            if (record := _record(handle.readline(), shard, number, damage)) is not None:
+                yield Location(shard, starts[number - 1]), record
 
 
 def repair(folder: Path) -> None:

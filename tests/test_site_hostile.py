@@ -1,0 +1,48 @@
+"""A results folder, an engine and a source index under hostile conditions (issue 17):
+damaged shards, killed workers and drivers, concurrent runs, paths spelled several ways, a
+read-only or locked index, no loopback interface. Each ends in one clear line or a complete
+run, never a traceback or a lost page."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+from site_helpers import make_site
+
+from audit.cli import main
+from audit.config import Settings
+from audit.site.driver import audit_site
+
+
+def run_cli(capsys, monkeypatch, *args: str) -> tuple[int, str]:
+    """`mtaudit ARGS` in this process: (exit code, stderr)."""
+    monkeypatch.setattr(sys, "argv", ["mtaudit", *args])
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    return exit_.value.code, capsys.readouterr().err
+
+
+def test_a_damaged_line_mid_shard_is_skipped_told_and_its_page_audited_again(tmp_path, capsys, monkeypatch):
+    paths, out = make_site(tmp_path / "site", 3), tmp_path / "out"
+    audit_site(map(str, paths), str(out), Settings(), workers=1)
+    [shard] = out.glob("documents-*.jsonl")
+    first, _lost, third = shard.read_bytes().splitlines(keepends=True)
+    shard.write_bytes(first + b'{"path": "x"}\n' + b"\x00\xff garbage\n" + third)  # the second page's line is lost
+    code, err = run_cli(capsys, monkeypatch, "report", str(out))
+    assert code == 0 and "Traceback" not in err
+    assert f"2 damaged shard line(s) skipped: {shard}:3 (not JSON), {shard}:2 (not a record" in err
+    code, err = run_cli(capsys, monkeypatch, "audit-site", *map(str, paths), "--out", str(out), "-j", "1")
+    assert code == 0 and "2 damaged shard line(s)" in err, err
+    summary = json.loads((out / "summary.json").read_text())
+    assert (summary["documents"], summary["missing"], summary["this_run"]["audited"]) == (3, 0, 1)
+    assert summary["damaged_lines"]["count"] == 2
+    assert sorted(d["path"] for d in documents_whole(out)) == sorted(map(str, paths))
+
+
+def documents_whole(out):
+    """The records of a folder whose shards may hold damaged lines."""
+    from audit.site.shards import records
+
+    return list(records(out, "documents"))
