@@ -46,3 +46,23 @@ def documents_whole(out):
     from audit.site.shards import records
 
     return list(records(out, "documents"))
+
+
+def test_a_second_run_on_a_locked_folder_stops_in_one_line(tmp_path, capsys, monkeypatch):
+    import fcntl
+
+    from audit.site.lock import LOCK_NAME
+
+    paths, out = make_site(tmp_path / "site", 2), tmp_path / "out"
+    out.mkdir()
+    with open(out / LOCK_NAME, "a+") as held:  # another run, as the kernel sees it
+        held.write("pid 4242 on elsewhere\n")
+        held.flush()
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        code, err = run_cli(capsys, monkeypatch, "audit-site", *map(str, paths), "--out", str(out), "-j", "1")
+        assert code == 2 and err.count("\n") == 1, err
+        assert err.startswith(f"mtaudit: {out}: another audit-site run (pid 4242 on elsewhere) is writing")
+        assert not list(out.glob("*.jsonl")), "the second run wrote shards"
+    code, err = run_cli(capsys, monkeypatch, "audit-site", *map(str, paths), "--out", str(out), "-j", "1")
+    assert code == 0, err  # released with its holder
+    assert json.loads((out / "summary.json").read_text())["documents"] == 2

@@ -24,6 +24,7 @@ from audit.site.damage import Damage
 from audit.site.engines import run_chunks
 from audit.site.index_page import SiteIndex, write_site_index
 from audit.site.keyset import KeySet
+from audit.site.lock import locked_folder
 from audit.site.pages import Page, site_pages
 from audit.site.shards import (
     Location,
@@ -56,21 +57,22 @@ def audit_site(inputs: Iterable[str], out: str, settings: Settings, *, engine: s
                workers: int = 1, scheduler: str | None = None) -> dict:
     """Audit every page of `inputs` not already in `out`; write shards and `summary.json`."""
     folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
-    repair(folder)
-    tally, writer = SiteRun(), ShardWriter(folder)
-    with finished_keys(folder) as done, KeySet() as current:
-        try:
-            todo = _pages_to_audit(site_pages(inputs, settings.max_bytes), settings, done, current, tally, writer)
-            for lines in run_chunks(_chunks(todo), settings, engine=engine, workers=workers, scheduler=scheduler):
-                writer.write(lines)
-                tally.audited += len(lines)
-        finally:
-            writer.close()
-        index = SiteIndex()
-        summary = summarise(folder, settings, current, tally, index.add)
-    write_atomically(folder / "summary.json", [json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n"])
-    write_site_index(index, settings.signature, folder / INDEX_PAGE)
+    with locked_folder(folder):
+        repair(folder)
+        tally, writer = SiteRun(), ShardWriter(folder)
+        with finished_keys(folder) as done, KeySet() as current:
+            try:
+                todo = _pages_to_audit(site_pages(inputs, settings.max_bytes), settings, done, current, tally, writer)
+                for lines in run_chunks(_chunks(todo), settings, engine=engine, workers=workers, scheduler=scheduler):
+                    writer.write(lines)
+                    tally.audited += len(lines)
+            finally:
+                writer.close()
+            index = SiteIndex()
+            summary = summarise(folder, settings, current, tally, index.add)
+        write_atomically(folder / "summary.json",
+                         [json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n"])
+        write_site_index(index, settings.signature, folder / INDEX_PAGE)
     return summary
 
 

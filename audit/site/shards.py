@@ -149,8 +149,10 @@ def finished_keys(folder: Path) -> KeySet:
 
 def write_atomically(path: Path, parts: Iterable[str]) -> None:
     """Write `parts` beside `path`, then put the file in place: a reader never sees half of
-    it (the summary, the index page), and streamed parts are never whole in memory."""
-    temporary = path.with_name(path.name + ".tmp")
+    it (the summary, the index page), and streamed parts are never whole in memory. The
+    temporary file is named after this process, so `mtaudit report` during a run does not
+    write into the run's; the last to finish wins."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with open(temporary, "w", encoding="utf-8") as handle:
         handle.writelines(parts)
         handle.flush()
