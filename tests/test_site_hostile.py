@@ -66,3 +66,19 @@ def test_a_second_run_on_a_locked_folder_stops_in_one_line(tmp_path, capsys, mon
     code, err = run_cli(capsys, monkeypatch, "audit-site", *map(str, paths), "--out", str(out), "-j", "1")
     assert code == 0, err  # released with its holder
     assert json.loads((out / "summary.json").read_text())["documents"] == 2
+
+
+def test_a_page_is_one_page_however_its_path_is_spelled(tmp_path, monkeypatch):
+    from audit.inputs import input_paths
+    from audit.site.index_page import build_index
+    from audit.site.shards import current_records
+
+    make_site(tmp_path / "site", 3)
+    monkeypatch.chdir(tmp_path)
+    runs = [audit_site(input_paths([spelling]), "out", Settings(), workers=1)
+            for spelling in ("site", "./site", str(tmp_path / "site"), "site/../site")]
+    assert [run["this_run"]["audited"] for run in runs] == [3, 0, 0, 0]
+    assert [(run["pages"], run["documents"]) for run in runs] == [(3, 3)] * 4
+    assert build_index(current_records(tmp_path / "out")).documents == 3  # what `mtaudit report` lists
+    assert len(list((tmp_path / "out").glob("documents-*.jsonl"))) == 1
+

@@ -30,7 +30,8 @@ def parse_record(line: bytes) -> dict | str:
         record = json.loads(line)
     except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested beyond reason
         return "not JSON"
-    if not isinstance(record, dict) or not _has(record, _RECORD) or not _has(record["resume"], _RESUME):
+    if not isinstance(record, dict) or not _has(record, _RECORD) or not _has(record["resume"], _RESUME) \
+            or not isinstance(record["resume"].get("page", ""), str):
         return "not a record (no path or resume)"
     if "message" in record:
         return record if isinstance(record["message"], str) else "an error record without a message"

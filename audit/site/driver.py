@@ -19,13 +19,12 @@ from itertools import islice
 from pathlib import Path
 
 from audit.config import Settings
-from audit.results import InputFailure
 from audit.site.damage import Damage
 from audit.site.engines import run_chunks
 from audit.site.index_page import SiteIndex, write_site_index
 from audit.site.keyset import KeySet
 from audit.site.lock import locked_folder
-from audit.site.pages import Page, site_pages
+from audit.site.pages import Page, Unreadable, site_pages
 from audit.site.shards import (
     Location,
     ShardWriter,
@@ -76,18 +75,18 @@ def audit_site(inputs: Iterable[str], out: str, settings: Settings, *, engine: s
     return summary
 
 
-def _pages_to_audit(pages: Iterator[Page | InputFailure], settings: Settings, done: KeySet,
+def _pages_to_audit(pages: Iterator[Page | Unreadable], settings: Settings, done: KeySet,
                     current: KeySet, tally: SiteRun, writer: ShardWriter) -> Iterator[Page]:
     signature = settings.signature
     for page in pages:
         tally.pages += 1
-        if isinstance(page, InputFailure):
+        if isinstance(page, Unreadable):
             tally.unreadable += 1
-            key = page_key(page.path, None, signature)
+            key = page_key(page.identity, None, signature)
             if current.add(key) and key not in done:
-                writer.write([failure_line(page.path, page.message, settings)])
+                writer.write([failure_line(page.path, page.message, settings, page.identity)])
             continue
-        key = page_key(page.path, page.sha256, signature)
+        key = page_key(page.identity, page.sha256, signature)
         if not current.add(key):
             continue  # the same page listed twice: audited once
         if key in done:

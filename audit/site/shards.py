@@ -1,8 +1,9 @@
 """A site run's results folder: JSONL shards that survive a killed run, and what they hold.
 
 Each line of `documents-NNNNN.jsonl` is the JSON reporter's `document_dict` plus a `resume`
-key (the page's content SHA-256 and the settings signature); `errors-NNNNN.jsonl` lines are
-`{path, message, resume}`. Lines are written in batches, each flushed and fsync'd before the
+key (the page's content SHA-256, the settings signature and `page`, its real path or URL,
+for which older shards have only `path`); `errors-NNNNN.jsonl` lines are `{path, message,
+resume}`. Lines are written in batches, each flushed and fsync'd before the
 next is taken, so a run killed at any point keeps every batch it finished; a line cut short
 by the kill is dropped when the folder is next opened, and its page audited again. Shards are
 only ever appended to, by one run at a time; a rerun starts new shards. A shard holds
@@ -36,7 +37,12 @@ def page_key(path: str, sha256: str | None, settings: str) -> bytes:
 
 def record_key(record: dict) -> bytes:
     resume = record["resume"]
-    return page_key(record["path"], resume["content_sha256"], resume["settings"])
+    return page_key(record_page(record), resume["content_sha256"], resume["settings"])
+
+
+def record_page(record: dict) -> str:
+    """The page a record is about, however its path was spelled on the command line."""
+    return record["resume"].get("page", record["path"])
 
 
 def shard_paths(folder: Path, kind: str | None = None) -> list[Path]:
@@ -100,7 +106,7 @@ def current_records(folder: Path, wanted: KeySet | None = None,
                     damage: Damage | None = None) -> Iterator[tuple[Location, dict]]:
     """The record of each page as it is now, with its location. With `wanted` (the keys of a
     run's pages), the records with those keys, each key removed from `wanted` as its record
-    is read; without it, the newest record of each path, newest shard first. A changed page
+    is read; without it, the newest record of each page, newest shard first. A changed page
     leaves its old record in an old shard: these are what the summary and the site index
     must skip. Both read every line: `damage` counts those that are not records."""
     if wanted is not None:
@@ -109,7 +115,7 @@ def current_records(folder: Path, wanted: KeySet | None = None,
     with KeySet() as seen:
         for path in sorted(shard_paths(folder), key=_shard_number, reverse=True):
             for location, record in _backwards(path, damage):
-                if seen.add(hashlib.blake2b(record["path"].encode(), digest_size=16).digest()):
+                if seen.add(hashlib.blake2b(record_page(record).encode(), digest_size=16).digest()):
                     yield location, record
 
 
