@@ -82,3 +82,97 @@ def test_a_page_is_one_page_however_its_path_is_spelled(tmp_path, monkeypatch):
     assert build_index(current_records(tmp_path / "out")).documents == 3  # what `mtaudit report` lists
     assert len(list((tmp_path / "out").glob("documents-*.jsonl"))) == 1
 
+
+def test_a_killed_worker_does_not_end_the_run(tmp_path, monkeypatch):
+    """One worker is killed once (its chunks run again); another page kills its worker every
+    time (recorded as an internal error, retried next run); the summary is written."""
+    import multiprocessing
+    import os
+    import signal
+
+    from audit.site import driver, shards, worker
+
+    monkeypatch.setattr(driver, "PAGES_PER_CHUNK", 2)
+    real_audit = worker.audit_text
+
+    def poisoned(raw, settings):  # inherited by the forked workers
+        if "POISON" in raw.text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real_audit(raw, settings)
+
+    monkeypatch.setattr(worker, "audit_text", poisoned)
+    paths = make_site(tmp_path / "site", 12)
+    paths[7].write_text(paths[7].read_text(encoding="utf-8") + "POISON\n", encoding="utf-8")
+    victims, written = [True], shards.ShardWriter.write
+
+    def kill_a_worker_after_the_first_chunk(self, lines):
+        written(self, lines)
+        if victims and (children := multiprocessing.active_children()):
+            victims.pop()
+            os.kill(children[0].pid, signal.SIGKILL)
+
+    monkeypatch.setattr(shards.ShardWriter, "write", kill_a_worker_after_the_first_chunk)
+    summary = audit_site(map(str, paths), str(tmp_path / "out"), Settings(), workers=2)
+    assert not victims
+    assert (summary["pages"], summary["documents"], summary["errors"], summary["missing"]) == (12, 11, 1, 0)
+    [lost] = [record for record in records_of(tmp_path / "out") if "message" in record]
+    assert lost["path"] == str(paths[7]) and lost["message"].startswith("internal error: its worker process died")
+    assert sorted(r["path"] for r in records_of(tmp_path / "out")) == sorted(map(str, paths))  # each once
+
+
+def records_of(out):
+    from audit.site.shards import records
+
+    return list(records(out))
+
+
+def _children(pid: int) -> list[int]:
+    from pathlib import Path
+
+    tasks = Path(f"/proc/{pid}/task")
+    return [int(c) for task in tasks.iterdir() for c in (task / "children").read_text().split()]
+
+
+def _alive(pid: int) -> bool:
+    from pathlib import Path
+
+    try:
+        status = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return status.rsplit(")", 1)[1].split()[0] != "Z"  # a zombie is dead, waiting to be reaped
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to find the workers")
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGKILL"])
+def test_workers_die_with_their_driver_and_let_go_of_its_pipes(tmp_path, signal_name):
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from conftest import ROOT
+    from site_helpers import document_lines
+
+    make_site(tmp_path / "site", 48)
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "audit", "audit-site", str(tmp_path / "site"), "--out",
+                                str(out), "-j", "2"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    workers = []
+    try:
+        deadline = time.monotonic() + 120
+        while not (out.exists() and document_lines(out)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        workers = _children(process.pid)
+        assert len(workers) >= 2 and process.poll() is None, "the run ended before it could be killed"
+        os.kill(process.pid, getattr(signal, signal_name))
+        process.communicate(timeout=20)  # both pipes closed: no worker holds them
+        deadline = time.monotonic() + 10
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(map(_alive, workers))
+    finally:
+        for pid in [process.pid, *workers]:  # only what this test started
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        process.wait()
