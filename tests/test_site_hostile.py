@@ -176,3 +176,52 @@ def test_workers_die_with_their_driver_and_let_go_of_its_pipes(tmp_path, signal_
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
         process.wait()
+
+
+@pytest.mark.parametrize("lock", ["EXCLUSIVE", "IMMEDIATE"])
+def test_an_index_another_process_writes_is_said_to_be_busy_not_unreadable(tmp_path, lock, capsys, monkeypatch):
+    """EXCLUSIVE: the writer is committing (readers wait too); IMMEDIATE: it holds its write lock."""
+    import sqlite3
+
+    from audit.sources import index
+
+    corpus = _corpus(tmp_path)
+    assert run_cli(capsys, monkeypatch, "index", str(corpus))[0] == 0
+    monkeypatch.setattr(index, "LOCK_WAIT_SECONDS", 0.2, raising=False)
+    (corpus / "new.txt").write_text("Le ministre a parlé vendredi à Séoul.\n", encoding="utf-8")
+    writer = sqlite3.connect(corpus / index.INDEX_NAME, isolation_level=None)
+    try:
+        writer.execute(f"BEGIN {lock}")
+        code, err = run_cli(capsys, monkeypatch, "index", str(corpus))
+    finally:
+        writer.close()
+    busy = (f"mtaudit: {corpus / index.INDEX_NAME}: another process is writing this index "
+            "(a running `mtaudit index`?); try again when it has finished\n")
+    assert (code, err) == (2, busy)
+    assert run_cli(capsys, monkeypatch, "index", str(corpus))[0] == 0  # once it has finished
+
+
+@pytest.mark.parametrize("exists", [True, False], ids=["read-only index", "read-only folder"])
+def test_a_read_only_index_or_folder_is_one_line(tmp_path, exists, capsys, monkeypatch):
+    """Opened read-only by SQLite itself (file:…?mode=ro): file modes do not stop root, who runs CI here."""
+    import sqlite3
+
+    from audit.sources import index
+
+    corpus = _corpus(tmp_path)
+    if exists:
+        assert run_cli(capsys, monkeypatch, "index", str(corpus))[0] == 0
+        (corpus / "new.txt").write_text("Le ministre a parlé vendredi à Séoul.\n", encoding="utf-8")
+    connect = sqlite3.connect
+    monkeypatch.setattr(index.sqlite3, "connect",
+                        lambda path, **options: connect(f"file:{path}?mode=ro", uri=True, **options))
+    code, err = run_cli(capsys, monkeypatch, "index", str(corpus))
+    expected = ("the index or its folder is read-only" if exists else "cannot open or create the index there")
+    assert code == 2 and err.count("\n") == 1 and expected in err, err
+
+
+def _corpus(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The minister spoke in Seoul on Friday about the troops.\n", encoding="utf-8")
+    return corpus
