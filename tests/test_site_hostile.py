@@ -225,3 +225,36 @@ def _corpus(tmp_path):
     corpus.mkdir()
     (corpus / "a.txt").write_text("The minister spoke in Seoul on Friday about the troops.\n", encoding="utf-8")
     return corpus
+
+
+def _without_network() -> list[str] | None:
+    """A command prefix that runs in a network namespace of its own, whose loopback is down."""
+    import shutil
+    import subprocess
+
+    unshare = shutil.which("unshare")
+    if unshare and subprocess.run([unshare, "-n", "true"], capture_output=True, check=False).returncode == 0:
+        return [unshare, "-n"]
+    return None
+
+
+def test_dask_without_a_loopback_interface_is_one_line_and_quick(tmp_path):
+    import subprocess
+    import time
+
+    from conftest import ROOT
+
+    pytest.importorskip("distributed")
+    prefix = _without_network()
+    if prefix is None:
+        pytest.skip("needs `unshare -n` (root or user namespaces) to take the loopback away")
+    paths = make_site(tmp_path / "site", 1)
+    started = time.monotonic()
+    result = subprocess.run([*prefix, sys.executable, "-m", "audit", "audit-site", str(paths[0]), "--out",
+                             str(tmp_path / "out"), "--engine", "dask", "-j", "1"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=90, check=False)
+    elapsed = time.monotonic() - started
+    print(f"refused in {elapsed:.1f} s")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "the loopback interface is not usable here" in result.stderr
+    assert elapsed < 20  # Dask alone waited 60 s
