@@ -258,3 +258,13 @@ def test_dask_without_a_loopback_interface_is_one_line_and_quick(tmp_path):
     assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
     assert "the loopback interface is not usable here" in result.stderr
     assert elapsed < 20  # Dask alone waited 60 s
+
+
+def test_the_local_pool_writes_what_one_process_writes(tmp_path):
+    from site_helpers import document_lines
+
+    paths = [str(p) for p in make_site(tmp_path / "site", 6)]
+    audit_site(paths, str(tmp_path / "one"), Settings(), workers=1)
+    audit_site(paths, str(tmp_path / "two"), Settings(), workers=2)
+    assert len(document_lines(tmp_path / "one")) == 6
+    assert document_lines(tmp_path / "one") == document_lines(tmp_path / "two")

@@ -27,6 +27,7 @@ from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 from itertools import islice
 
 from audit.config import Settings
@@ -108,7 +109,10 @@ def start_worker(driver: int, settings: Settings) -> None:
     for descriptor in range(3):  # standard input, output and error
         os.dup2(devnull, descriptor)
     os.close(devnull)
-    warm_up(settings)
+    # An initializer that raises breaks the pool, and every page would then be run alone twice;
+    # left cold, the worker records the same error against each page it is given.
+    with suppress(Exception):
+        warm_up(settings)
 
 
 def die_with(driver: int) -> None:
