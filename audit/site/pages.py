@@ -93,14 +93,13 @@ def export_pages(path: str, max_bytes: int) -> Iterator[Page | Unreadable]:
 
 
 def _record_page(path: str, number: int, line: str, max_bytes: int) -> Page | Unreadable:
-    where, line_identity = f"{path}:{number}", f"{os.path.realpath(path)}:{number}"
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
-        return Unreadable(where, f"not a JSON record ({error.msg})", line_identity)
+        return _bad_line(path, number, f"not a JSON record ({error.msg})")
     url = record.get("url") if isinstance(record, dict) else None
     if not isinstance(url, str) or not url:
-        return Unreadable(where, "record without a `url`", line_identity)
+        return _bad_line(path, number, "record without a `url`")
     content, media_type = (record.get("html"), "text/html") if "html" in record else (record.get("text"), "text/plain")
     if not isinstance(content, str):
         return Unreadable(url, "record without `html` or `text`", url)
@@ -109,3 +108,8 @@ def _record_page(path: str, number: int, line: str, max_bytes: int) -> Page | Un
         return Unreadable(url, f"larger than the {max_bytes:,} byte limit (raise it with --max-bytes)", url)
     lang = record.get("lang")
     return Page(url, data, media_type, lang if isinstance(lang, str) else None)
+
+
+def _bad_line(path: str, number: int, message: str) -> Unreadable:
+    """An export line that names no page: known by its line in the export's real path."""
+    return Unreadable(f"{path}:{number}", message, f"{os.path.realpath(path)}:{number}")
