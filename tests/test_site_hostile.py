@@ -268,3 +268,18 @@ def test_the_local_pool_writes_what_one_process_writes(tmp_path):
     audit_site(paths, str(tmp_path / "two"), Settings(), workers=2)
     assert len(document_lines(tmp_path / "one")) == 6
     assert document_lines(tmp_path / "one") == document_lines(tmp_path / "two")
+
+
+def test_a_folder_written_before_resume_page_still_resumes(tmp_path, monkeypatch):
+    from audit.inputs import input_paths
+
+    make_site(tmp_path / "site", 2)
+    monkeypatch.chdir(tmp_path)
+    audit_site(input_paths(["site"]), "out", Settings(), workers=1)
+    for shard in (tmp_path / "out").glob("*.jsonl"):  # as the previous version wrote them
+        lines = [json.loads(line) for line in shard.read_text(encoding="utf-8").splitlines()]
+        for record in lines:
+            del record["resume"]["page"]
+        shard.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    again = audit_site(input_paths(["./site"]), "out", Settings(), workers=1)
+    assert (again["this_run"]["audited"], again["documents"]) == (0, 2)

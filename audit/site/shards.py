@@ -2,7 +2,7 @@
 
 Each line of `documents-NNNNN.jsonl` is the JSON reporter's `document_dict` plus a `resume`
 key (the page's content SHA-256, the settings signature and `page`, its real path or URL,
-for which older shards have only `path`); `errors-NNNNN.jsonl` lines are `{path, message,
+which older shards lack: see `record_page`); `errors-NNNNN.jsonl` lines are `{path, message,
 resume}`. Lines are written in batches, each flushed and fsync'd before the
 next is taken, so a run killed at any point keeps every batch it finished; a line cut short
 by the kill is dropped when the folder is next opened, and its page audited again. Shards are
@@ -41,8 +41,14 @@ def record_key(record: dict) -> bytes:
 
 
 def record_page(record: dict) -> str:
-    """The page a record is about, however its path was spelled on the command line."""
-    return record["resume"].get("page", record["path"])
+    """The page a record is about, however its path was spelled on the command line. Records
+    written before `resume.page` have their path resolved here as the driver resolves a file's
+    (from this directory; a URL as it is), so a folder of them resumes after the upgrade."""
+    page = record["resume"].get("page")
+    if page is None:
+        path = record["path"]
+        page = path if "://" in path else os.path.realpath(path)
+    return page
 
 
 def shard_paths(folder: Path, kind: str | None = None) -> list[Path]:
