@@ -209,6 +209,7 @@ def audit_site_command(paths, out, files_from, engine, jobs, scheduler, exit_zer
     from audit.inputs import listed_paths
     from audit.pipeline import check_ready
     from audit.progress import progress
+    from audit.site.damage import Damage
     from audit.site.driver import audit_site
 
     if not paths and not files_from:
@@ -219,6 +220,8 @@ def audit_site_command(paths, out, files_from, engine, jobs, scheduler, exit_zer
     with progress(None) as advance:
         summary = audit_site(inputs, out, settings, engine="dask" if scheduler else engine,
                              workers=jobs or os.cpu_count() or 1, scheduler=scheduler, on_page=advance)
+    if warning := Damage(**summary["damaged_lines"]).warning():
+        click.echo(f"mtaudit: {warning}", err=True)
     run, gate = summary["this_run"], summary["gate"]
     click.echo(f"mtaudit: {summary['pages']} pages ({run['audited']} audited now, {run['skipped_unchanged']} "
                f"unchanged), {summary['errors']} errors, {gate['skipped_not_french']} skipped (not French), "
@@ -241,6 +244,7 @@ def report_command(results: str, output: str | None, worst: int) -> None:
     import json
     from pathlib import Path
 
+    from audit.site.damage import Damage
     from audit.site.index_page import build_index, write_site_index
     from audit.site.shards import current_records, shard_paths
 
@@ -251,11 +255,13 @@ def report_command(results: str, output: str | None, worst: int) -> None:
         signature = json.loads((folder / "summary.json").read_text(encoding="utf-8"))["meta"]["settings"]
     except (OSError, ValueError, KeyError, TypeError):
         signature = "unknown (no summary.json)"
-    target = output or str(folder / "index.html")
+    target, damage = output or str(folder / "index.html"), Damage()
     try:
-        write_site_index(build_index(current_records(folder), worst), signature, Path(target))
+        write_site_index(build_index(current_records(folder, damage=damage), worst), signature, Path(target))
     except OSError as error:
         raise UserError(f"{target}: cannot write report ({error.strerror})") from None
+    if warning := damage.warning():
+        click.echo(f"mtaudit: {warning}", err=True)
     click.echo(f"mtaudit: site report written to {target}", err=True)
 
 

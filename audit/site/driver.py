@@ -14,17 +14,18 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from itertools import islice
 from pathlib import Path
 
 from audit.config import Settings
 from audit.gate import record_fails
-from audit.results import InputFailure
+from audit.site.damage import Damage
 from audit.site.engines import run_chunks
 from audit.site.index_page import SiteIndex, write_site_index
 from audit.site.keyset import KeySet
-from audit.site.pages import Page, site_pages
+from audit.site.lock import locked_folder
+from audit.site.pages import Page, Unreadable, site_pages
 from audit.site.shards import (
     Location,
     ShardWriter,
@@ -37,7 +38,7 @@ from audit.site.shards import (
 from audit.site.worker import failure_line
 from audit.verdict import NOT_FRENCH
 
-SUMMARY_SCHEMA_VERSION = "1.1"  # 1.1: `gate` (failing pages, skipped, baseline matches)
+SUMMARY_SCHEMA_VERSION = "1.2"  # 1.1: `gate` (failing pages, skipped, baseline matches); 1.2: damaged_lines
 PAGES_PER_CHUNK = 16
 WORST_LISTED = 20
 INDEX_PAGE = "index.html"
@@ -60,41 +61,42 @@ def audit_site(inputs: Iterable[str], out: str, settings: Settings, *, engine: s
     `on_page` is called once a page is audited, unchanged or unreadable (a progress bar)."""
     advance = on_page or (lambda _: None)
     folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
-    repair(folder)
-    tally, writer = SiteRun(), ShardWriter(folder)
-    with finished_keys(folder) as done, KeySet() as current:
-        try:
-            todo = _pages_to_audit(site_pages(inputs, settings.max_bytes), settings, done, current, tally,
-                                   writer, advance)
-            for lines in run_chunks(_chunks(todo), settings, engine=engine, workers=workers, scheduler=scheduler):
-                writer.write(lines)
-                tally.audited += len(lines)
-                for _ in lines:
-                    advance("")
-        finally:
-            writer.close()
-        index = SiteIndex()
-        summary = summarise(folder, settings, current, tally, index.add)
-    write_atomically(folder / "summary.json", [json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n"])
-    write_site_index(index, settings.signature, folder / INDEX_PAGE)
+    with locked_folder(folder):
+        repair(folder)
+        tally, writer = SiteRun(), ShardWriter(folder)
+        with finished_keys(folder) as done, KeySet() as current:
+            try:
+                todo = _pages_to_audit(site_pages(inputs, settings.max_bytes), settings, done, current, tally,
+                                       writer, advance)
+                for lines in run_chunks(_chunks(todo), settings, engine=engine, workers=workers, scheduler=scheduler):
+                    writer.write(lines)
+                    tally.audited += len(lines)
+                    for _ in lines:
+                        advance("")
+            finally:
+                writer.close()
+            index = SiteIndex()
+            summary = summarise(folder, settings, current, tally, index.add)
+        write_atomically(folder / "summary.json",
+                         [json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n"])
+        write_site_index(index, settings.signature, folder / INDEX_PAGE)
     return summary
 
 
-def _pages_to_audit(pages: Iterator[Page | InputFailure], settings: Settings, done: KeySet,
+def _pages_to_audit(pages: Iterator[Page | Unreadable], settings: Settings, done: KeySet,
                     current: KeySet, tally: SiteRun, writer: ShardWriter,
                     advance: Callable[[str], None] = lambda _: None) -> Iterator[Page]:
     signature = settings.signature
     for page in pages:
         tally.pages += 1
-        if isinstance(page, InputFailure):
+        if isinstance(page, Unreadable):
             tally.unreadable += 1
-            key = page_key(page.path, None, signature)
+            key = page_key(page.identity, None, signature)
             if current.add(key) and key not in done:
-                writer.write([failure_line(page.path, page.message, settings)])
+                writer.write([failure_line(page.path, page.message, settings, page.identity)])
             advance(page.path)
             continue
-        key = page_key(page.path, page.sha256, signature)
+        key = page_key(page.identity, page.sha256, signature)
         if not current.add(key):
             continue  # the same page listed twice: audited once
         if key in done:
@@ -119,8 +121,8 @@ def summarise(folder: Path, settings: Settings, current: KeySet, tally: SiteRun,
 
     verdicts, severities, codes, errors = Counter(), Counter(), Counter(), 0
     gate = {"failing_pages": 0, "skipped_not_french": 0, "baseline_matched": 0}
-    scores, worst, pages = 0.0, [], len(current)
-    for location, record in current_records(folder, current):
+    scores, worst, pages, damage = 0.0, [], len(current), Damage()
+    for location, record in current_records(folder, current, damage):
         observe(location, record)
         if "message" in record:
             errors += 1
@@ -141,6 +143,7 @@ def summarise(folder: Path, settings: Settings, current: KeySet, tally: SiteRun,
         "documents": documents,
         "errors": errors,
         "missing": len(current),  # pages with no record: 0 unless the folder was tampered with
+        "damaged_lines": asdict(damage),  # shard lines that are not records, skipped
         "this_run": {"pages_read": tally.pages, "audited": tally.audited, "skipped_unchanged": tally.skipped,
                      "unreadable": tally.unreadable},
         "mean_score": round(scores / documents, 4) if documents else None,

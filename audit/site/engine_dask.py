@@ -13,10 +13,15 @@ keys, 18 MiB, at 800,000 pages), so it is cleared every `KEY_CACHE_CHUNKS` chunk
 samples, not an hour's. Its spans do not record the kind of each submission (see
 `SpansWithoutCollections`); `dask scheduler --preload audit.site.engine_dask` does the same for
 a long-lived scheduler.
+
+A `LocalCluster` talks over 127.0.0.1. Where the loopback interface is down (a container with
+its own network namespace), Dask waited 60 s and ended in a traceback; the loopback is now
+tried first, in under a second, and its absence told in one line.
 """
 
 from __future__ import annotations
 
+import socket
 from asyncio import CancelledError
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -35,6 +40,8 @@ MAX_ATTEMPTS = 3
 KEY_CACHE_CHUNKS = 500  # chunks between clearings of key_split's memo
 MONITOR_SAMPLES = 60
 LOW_LEVEL_LOG = 100
+LOOPBACK = "127.0.0.1"
+LOOPBACK_TIMEOUT = 1.0  # seconds: a working loopback answers in microseconds
 
 
 class WarmUp(WorkerPlugin):
@@ -130,11 +137,29 @@ def _client(scheduler: str | None, workers: int, stack: ExitStack) -> Client:
             return Client(scheduler, timeout="10s")
         except OSError as error:
             raise UserError(f"cannot reach the Dask scheduler at {scheduler} ({error})") from None
+    check_loopback()
     with dask.config.set({"distributed.admin.system-monitor.log-length": MONITOR_SAMPLES,
                           "distributed.admin.low-level-log-length": LOW_LEVEL_LOG}):
-        cluster = stack.enter_context(LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1",
-            scheduler_kwargs={"preload": [__name__],
-                              "dashboard_address": "127.0.0.1:0"},  # its health page: any free port
-        ))
+        try:
+            cluster = stack.enter_context(LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, host=LOOPBACK,
+                scheduler_kwargs={"preload": [__name__],
+                                  "dashboard_address": f"{LOOPBACK}:0"},  # its health page: any free port
+            ))
+        except (OSError, RuntimeError) as error:  # RuntimeError: "Cluster failed to start: …"
+            raise UserError(f"--engine dask: the local Dask cluster did not start ({error}); "
+                            "use --engine local, or --scheduler ADDRESS") from None
     return Client(cluster)
+
+
+def check_loopback() -> None:
+    """Connect to a listening socket on the loopback, or say in one line why a LocalCluster cannot."""
+    try:
+        with socket.socket() as server:
+            server.bind((LOOPBACK, 0))
+            server.listen(1)
+            socket.create_connection(server.getsockname(), timeout=LOOPBACK_TIMEOUT).close()
+    except OSError as error:
+        raise UserError(f"--engine dask runs a local cluster on {LOOPBACK}, and the loopback interface is not "
+                        f"usable here ({error.strerror or error}); use --engine local, or --scheduler ADDRESS"
+                        ) from None

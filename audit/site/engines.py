@@ -8,10 +8,9 @@ site. Completion order varies; shard consumers sort. Dask is imported only by it
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import islice
 
 from audit.config import Settings
-from audit.site.worker import CHUNKS_IN_FLIGHT_PER_WORKER, Line, audit_chunk, warm_up
+from audit.site.worker import Line, audit_chunk
 
 ENGINES = ("local", "dask")
 
@@ -25,17 +24,6 @@ def run_chunks(chunks: Iterator[list], settings: Settings, *, engine: str = "loc
         return dask_chunks(chunks, settings, workers=workers, scheduler=scheduler)
     if workers <= 1:
         return (audit_chunk(chunk, settings) for chunk in chunks)
-    return _process_chunks(chunks, settings, workers)
+    from audit.site.engine_local import pool_chunks
 
-
-def _process_chunks(chunks: Iterator[list], settings: Settings, workers: int) -> Iterator[list[Line]]:
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-
-    with ProcessPoolExecutor(workers, initializer=warm_up, initargs=(settings,)) as pool:
-        pending = {pool.submit(audit_chunk, c, settings)
-                   for c in islice(chunks, workers * CHUNKS_IN_FLIGHT_PER_WORKER)}
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield future.result()
-            pending |= {pool.submit(audit_chunk, c, settings) for c in islice(chunks, len(done))}
+    return pool_chunks(chunks, settings, workers)

@@ -1,13 +1,15 @@
 """A site run's results folder: JSONL shards that survive a killed run, and what they hold.
 
 Each line of `documents-NNNNN.jsonl` is the JSON reporter's `document_dict` plus a `resume`
-key (the page's content SHA-256 and the settings signature); `errors-NNNNN.jsonl` lines are
-`{path, message, resume}`. Lines are written in batches, each flushed and fsync'd before the
+key (the page's content SHA-256, the settings signature and `page`, its real path or URL,
+which older shards lack: see `record_page`); `errors-NNNNN.jsonl` lines are `{path, message,
+resume}`. Lines are written in batches, each flushed and fsync'd before the
 next is taken, so a run killed at any point keeps every batch it finished; a line cut short
 by the kill is dropped when the folder is next opened, and its page audited again. Shards are
 only ever appended to, by one run at a time; a rerun starts new shards. A shard holds
 10,000 records of about 6 KB, so readers walk it a line at a time and keep a record's
-`Location` (shard, byte offset) rather than the record when they need it later.
+`Location` (shard, byte offset) rather than the record when they need it later. A damaged
+line elsewhere in a shard is skipped by every reader (`audit.site.damage`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
+from audit.site.damage import Damage, parse_record
 from audit.site.keyset import KeySet
 
 LINES_PER_SHARD = 10_000
@@ -34,7 +37,18 @@ def page_key(path: str, sha256: str | None, settings: str) -> bytes:
 
 def record_key(record: dict) -> bytes:
     resume = record["resume"]
-    return page_key(record["path"], resume["content_sha256"], resume["settings"])
+    return page_key(record_page(record), resume["content_sha256"], resume["settings"])
+
+
+def record_page(record: dict) -> str:
+    """The page a record is about, however its path was spelled on the command line. Records
+    written before `resume.page` have their path resolved here as the driver resolves a file's
+    (from this directory; a URL as it is), so a folder of them resumes after the upgrade."""
+    page = record["resume"].get("page")
+    if page is None:
+        path = record["path"]
+        page = path if "://" in path else os.path.realpath(path)
+    return page
 
 
 def shard_paths(folder: Path, kind: str | None = None) -> list[Path]:
@@ -59,12 +73,24 @@ def records(folder: Path, kind: str | None = None) -> Iterator[dict]:
     return (record for _, record in located_records(folder, kind))
 
 
-def located_records(folder: Path, kind: str | None = None) -> Iterator[tuple[Location, dict]]:
+def located_records(folder: Path, kind: str | None = None,
+                    damage: Damage | None = None) -> Iterator[tuple[Location, dict]]:
+    """Records with their locations; damaged lines are skipped, and counted in `damage`."""
     for path in shard_paths(folder, kind):
         shard = str(path)
         with open(path, "rb") as handle:
-            for offset, line in _whole_lines(handle):
-                yield Location(shard, offset), json.loads(line)
+            for number, (offset, line) in enumerate(_whole_lines(handle), 1):
+                if (record := _record(line, shard, number, damage)) is not None:
+                    yield Location(shard, offset), record
+
+
+def _record(line: bytes, shard: str, number: int, damage: Damage | None) -> dict | None:
+    record = parse_record(line)
+    if isinstance(record, dict):
+        return record
+    if damage is not None:
+        damage.add(shard, number, record)
+    return None
 
 
 def _whole_lines(handle: BinaryIO) -> Iterator[tuple[int, bytes]]:
@@ -82,30 +108,32 @@ def read_record(location: Location) -> dict:
         return json.loads(handle.readline())
 
 
-def current_records(folder: Path, wanted: KeySet | None = None) -> Iterator[tuple[Location, dict]]:
+def current_records(folder: Path, wanted: KeySet | None = None,
+                    damage: Damage | None = None) -> Iterator[tuple[Location, dict]]:
     """The record of each page as it is now, with its location. With `wanted` (the keys of a
     run's pages), the records with those keys, each key removed from `wanted` as its record
-    is read; without it, the newest record of each path, newest shard first. A changed page
+    is read; without it, the newest record of each page, newest shard first. A changed page
     leaves its old record in an old shard: these are what the summary and the site index
-    must skip."""
+    must skip. Both read every line: `damage` counts those that are not records."""
     if wanted is not None:
-        yield from (item for item in located_records(folder) if wanted.discard(record_key(item[1])))
+        yield from (item for item in located_records(folder, damage=damage) if wanted.discard(record_key(item[1])))
         return
     with KeySet() as seen:
         for path in sorted(shard_paths(folder), key=_shard_number, reverse=True):
-            for location, record in _backwards(path):
-                if seen.add(hashlib.blake2b(record["path"].encode(), digest_size=16).digest()):
+            for location, record in _backwards(path, damage):
+                if seen.add(hashlib.blake2b(record_page(record).encode(), digest_size=16).digest()):
                     yield location, record
 
 
-def _backwards(path: Path) -> Iterator[tuple[Location, dict]]:
+def _backwards(path: Path, damage: Damage | None) -> Iterator[tuple[Location, dict]]:
     """A shard's records, last line first; memory holds the lines' offsets, not the lines."""
     shard = str(path)
     with open(path, "rb") as handle:
         starts = array("q", (offset for offset, _ in _whole_lines(handle)))
-        for start in reversed(starts):
-            handle.seek(start)
-            yield Location(shard, start), json.loads(handle.readline())
+        for number in range(len(starts), 0, -1):
+            handle.seek(starts[number - 1])
+            if (record := _record(handle.readline(), shard, number, damage)) is not None:
+                yield Location(shard, starts[number - 1]), record
 
 
 def repair(folder: Path) -> None:
@@ -133,8 +161,10 @@ def finished_keys(folder: Path) -> KeySet:
 
 def write_atomically(path: Path, parts: Iterable[str]) -> None:
     """Write `parts` beside `path`, then put the file in place: a reader never sees half of
-    it (the summary, the index page), and streamed parts are never whole in memory."""
-    temporary = path.with_name(path.name + ".tmp")
+    it (the summary, the index page), and streamed parts are never whole in memory. The
+    temporary file is named after this process, so `mtaudit report` during a run does not
+    write into the run's; the last to finish wins."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with open(temporary, "w", encoding="utf-8") as handle:
         handle.writelines(parts)
         handle.flush()

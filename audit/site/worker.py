@@ -29,20 +29,28 @@ def audit_chunk(pages: list[Page], settings: Settings) -> list[Line]:
 def page_line(page: Page, settings: Settings) -> Line:
     from audit.reporters.json_report import document_dict
 
-    resume = {"content_sha256": page.sha256, "settings": settings.signature}
     try:
-        record = {**document_dict(audit_text(raw_text(page), settings)), "resume": resume}
+        record = {**document_dict(audit_text(raw_text(page), settings)), "resume": _resume(page, settings)}
         return "documents", dumps(record)
     except InputError as error:
         message = str(error).removeprefix(f"{page.path}: ")
     except Exception as error:  # noqa: BLE001 - isolate the crash to its page, keep the run
         message = f"internal error: {type(error).__name__}: {error}"
-    return "errors", dumps({"path": page.path, "message": message, "resume": resume})
+    return error_line(page, message, settings)
 
 
-def failure_line(path: str, message: str, settings: Settings) -> Line:
+def error_line(page: Page, message: str, settings: Settings) -> Line:
+    """A page that could not be audited; one whose message starts `internal error` is retried."""
+    return "errors", dumps({"path": page.path, "message": message, "resume": _resume(page, settings)})
+
+
+def _resume(page: Page, settings: Settings) -> dict:
+    return {"content_sha256": page.sha256, "settings": settings.signature, "page": page.identity}
+
+
+def failure_line(path: str, message: str, settings: Settings, identity: str | None = None) -> Line:
     """A page the driver could not read: recorded, and tried again by the next run."""
-    resume = {"content_sha256": None, "settings": settings.signature}
+    resume = {"content_sha256": None, "settings": settings.signature, "page": identity or path}
     return "errors", dumps({"path": path, "message": message, "resume": resume})
 
 

@@ -8,6 +8,10 @@ source through what translation keeps. A rebuild re-reads only files whose size 
 changed and whose content hash differs, unless the entity list behind the entity terms has
 changed since the index was built: then every report is indexed again, since old terms would
 no longer meet the queries' new ones.
+
+SQLite's errors are told as what they mean for the user, in one line (`_index_error`): an
+index another process is writing (it waits `LOCK_WAIT_SECONDS` first), a read-only index or
+folder, and only then an index that is not one and should be rebuilt.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from audit.sources.corpus import Report, corpus_files, read_reports
 
 INDEX_NAME = ".mtaudit-index.sqlite"
 FORMAT = "1"
+LOCK_WAIT_SECONDS = 10.0  # how long to wait for another process's write before saying so
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE files(path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER, sha256 TEXT);
@@ -76,20 +81,24 @@ def build_index(corpus: str, index_path: str | Path | None = None) -> IndexStats
     files = corpus_files(corpus)
     path = Path(index_path) if index_path else default_index_path(corpus)
     connection = _connect(path, create=True)
-    with connection:
-        if _recorded_lexicon(connection) != lexicon_version():
-            _forget_everything(connection)
-        known = {row[0]: row[1:] for row in connection.execute("SELECT path, mtime_ns, size, sha256 FROM files")}
-        seen, counts = set(), {"added": 0, "updated": 0, "unchanged": 0}
-        for file in files:
-            relative = file.relative_to(root).as_posix()
-            seen.add(relative)
-            counts[_refresh(connection, file, root, relative, known.get(relative))] += 1
-        gone = set(known) - seen
-        for relative in gone:
-            _forget(connection, relative)
-        total = connection.execute("SELECT count(*) FROM reports").fetchone()[0]
-    connection.close()
+    try:
+        with connection:
+            if _recorded_lexicon(connection) != lexicon_version():
+                _forget_everything(connection)
+            known = {row[0]: row[1:] for row in connection.execute("SELECT path, mtime_ns, size, sha256 FROM files")}
+            seen, counts = set(), {"added": 0, "updated": 0, "unchanged": 0}
+            for file in files:
+                relative = file.relative_to(root).as_posix()
+                seen.add(relative)
+                counts[_refresh(connection, file, root, relative, known.get(relative))] += 1
+            gone = set(known) - seen
+            for relative in gone:
+                _forget(connection, relative)
+            total = connection.execute("SELECT count(*) FROM reports").fetchone()[0]
+    except sqlite3.Error as error:
+        raise _index_error(path, error) from None
+    finally:
+        connection.close()
     seconds = round(time.perf_counter() - started, 3)
     return IndexStats(str(path), counts["added"], counts["updated"], len(gone), counts["unchanged"], total, seconds)
 
@@ -154,7 +163,7 @@ def _connect(path: Path, create: bool) -> sqlite3.Connection:
     if not create and not path.is_file():
         raise UserError(f"{path}: no index there (build it with `mtaudit index CORPUS`)")
     try:
-        connection = sqlite3.connect(path)
+        connection = sqlite3.connect(path, timeout=LOCK_WAIT_SECONDS)
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if create and not tables:
             connection.executescript(_SCHEMA)
@@ -162,8 +171,23 @@ def _connect(path: Path, create: bool) -> sqlite3.Connection:
             connection.commit()
         elif connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (FORMAT,):
             raise sqlite3.DatabaseError("unknown format")
-    except sqlite3.DatabaseError:
-        raise UserError(
-            f"{path}: not a readable mtaudit index (delete it and run `mtaudit index CORPUS` again)"
-        ) from None
+    except sqlite3.Error as error:
+        raise _index_error(path, error) from None
     return connection
+
+
+_ERRORS = {  # SQLite's primary result codes, as a user would act on them
+    "SQLITE_BUSY": "another process is writing this index (a running `mtaudit index`?); "
+                   "try again when it has finished",
+    "SQLITE_READONLY": "the index or its folder is read-only; make them writable or give another --index",
+    "SQLITE_CANTOPEN": "cannot open or create the index there; check that its folder exists and is writable",
+}
+_ERRORS["SQLITE_LOCKED"] = _ERRORS["SQLITE_BUSY"]
+_NOT_AN_INDEX = "not a readable mtaudit index (delete it and run `mtaudit index CORPUS` again)"
+
+
+def _index_error(path: Path, error: sqlite3.Error) -> UserError:
+    """One line saying what to do about `error`; an unknown one means the file is not an index."""
+    name = getattr(error, "sqlite_errorname", None) or ""  # e.g. SQLITE_READONLY_DBMOVED
+    meaning = _ERRORS.get("_".join(name.split("_")[:2]), _NOT_AN_INDEX)
+    return UserError(f"{path}: {meaning}")
