@@ -16,7 +16,8 @@ from audit.config import Settings
 from audit.document import Document
 from audit.findings import Finding
 from audit.ingest import RawText, load
-from audit.language import LanguageGuess, document_language
+from audit.language import LanguageGuess
+from audit.language_share import document_language
 from audit.policy import apply_policy, selected_rules
 from audit.rules import RuleOptions, run_rules
 from audit.scores.mqm import SentenceScore, document_score, sentence_scores
