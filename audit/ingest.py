@@ -12,10 +12,12 @@ import sys
 from dataclasses import dataclass
 
 from audit.errors import InputError
+from audit.html_depth import bounded
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _BLOCK_TAGS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, pre, td, dt, dd"
+_BLOCKS = frozenset(_BLOCK_TAGS.split(", "))
 _ASCII_SPACE = re.compile(r"[ \t\r\n\f]+")
 # `<!-- mtaudit: ignore MT101 -->` becomes a line of its own, read by audit.suppressions.
 _SUPPRESSION_COMMENT = re.compile(r"<!--\s*(mtaudit:[^<>]*?)\s*-->", re.IGNORECASE)
@@ -111,11 +113,12 @@ def extract_article(html: str) -> str:
     """The article's text, one block element per paragraph.
 
     Takes <article> (else <main>, else <body>) and drops navigation, scripts and furniture, the
-    way readability-style extractors do, with a real HTML5 parser (selectolax/lexbor).
+    way readability-style extractors do, with a real HTML5 parser (selectolax/lexbor), fed a
+    page whose nesting is bounded first (`audit.html_depth`: parsing time grows with its square).
     """
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(_SUPPRESSION_COMMENT.sub(r"<p>\1</p>", html))
+    tree = LexborHTMLParser(bounded(_SUPPRESSION_COMMENT.sub(r"<p>\1</p>", html), _BLOCKS))
     root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
     if root is None:
         return ""

@@ -39,3 +39,34 @@ def test_1_one_long_junk_line_does_not_switch_the_audit_off():
 
 def test_1_an_english_article_is_still_not_french():
     assert audit_string(ENGLISH * 3 + "\n\n" + FRENCH[:300]).verdict.label == "not French"
+
+
+def _timed_extract(html: str) -> tuple[str, float]:
+    import time
+
+    from audit.ingest import extract_article
+
+    start = time.perf_counter()
+    text = extract_article(html)
+    return text, time.perf_counter() - start
+
+
+def test_2_deeply_nested_html_is_extracted_in_bounded_time():
+    depth = 100_000  # 1.1 MB: 28 s before the depth bound
+    shapes = {
+        "div": "<div>" * depth + "<p>Le texte reste.</p>" + "</div>" * depth,
+        "blockquote": "<blockquote>" * depth + "Le texte reste.",
+        "list": "<ul><li>" * (depth // 2) + "Le texte reste.",
+        "quoted >": "<div title='a > b'>" * depth + "Le texte reste.",
+    }
+    for name, html in shapes.items():
+        text, seconds = _timed_extract(html)
+        print(f"{name}: {len(html) / 1e6:.1f} MB in {seconds:.2f} s")
+        assert "Le texte reste." in text and seconds < 5, name
+
+
+def test_2_ordinary_pages_are_not_touched_by_the_depth_bound():
+    from audit.html_depth import bounded
+
+    page = "<html><body><article>" + "<div><p>Un <b>paragraphe</b>.</p></div>" * 500 + "</article></body></html>"
+    assert bounded(page, frozenset({"p"})) is page
