@@ -1,7 +1,9 @@
 """The `mtaudit` command: parse options, call the pipeline, hand results to a reporter and the gate.
 
-Exit codes (audit.errors): 0 nothing at or above --fail-on, 1 findings or thresholds broken,
-2 usage or input error (missing, empty, binary, undecodable, too large, not French).
+Exit codes (audit.errors): 0 nothing at or above --fail-on, 1 findings or thresholds broken
+(or an internal error, its details written to a file named on stderr), 2 usage or input error
+(missing, empty, binary, undecodable, too large, not French, no auditable file, bad
+configuration). Every message from an input goes through `say`, escaped to one line.
 """
 
 from __future__ import annotations
@@ -13,9 +15,15 @@ from dataclasses import replace
 import click
 
 from audit.config import FAIL_ON_CHOICES
-from audit.errors import EXIT_ERROR, EXIT_OK, InputError, UserError
-from audit.inputs import input_paths
+from audit.errors import EXIT_ERROR, EXIT_INTERNAL, EXIT_OK, InputError, UserError
+from audit.inputs import AUDITED_SUFFIXES, input_paths
 from audit.reporters import FORMATS
+from audit.reporters.visible import one_line
+
+
+def say(message: str) -> None:
+    """One line on stderr, `mtaudit: …`, with whatever came from an input made visible."""
+    click.echo(f"mtaudit: {one_line(message)}", err=True)
 
 
 def _codes(value: str | None) -> tuple[str, ...]:
@@ -23,8 +31,12 @@ def _codes(value: str | None) -> tuple[str, ...]:
 
 
 def expand_inputs(paths: tuple[str, ...]) -> list[str]:
-    """Files as given, directories walked for audited suffixes, quoted globs expanded."""
-    return list(input_paths(paths))
+    """Files as given, directories walked for audited suffixes, quoted globs expanded; none
+    at all is an error (a CI job pointed at the wrong folder must not pass)."""
+    found = list(input_paths(paths))
+    if not found:
+        raise UserError(f"no file to audit in {', '.join(paths)} (audited: {', '.join(AUDITED_SUFFIXES)})")
+    return found
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -55,9 +67,11 @@ def cli() -> None:
 @click.option("--sources", type=click.Path(file_okay=False), help="Corpus folder: find, align and check sources.")
 @click.option("--index", "index_path", type=click.Path(dir_okay=False), help="Corpus index (default: in the corpus).")
 @click.option("--comet-model", type=click.Path(), help="Local COMET checkpoint (.ckpt or model folder).")
+@click.option("--no-inline-suppressions", "inline_suppressions", flag_value=False, default=None,
+              help="Ignore `mtaudit: ignore…` markers in the text (untrusted or scraped pages).")
 def check(paths, output_format, output, select, ignore, fail_on, min_score, max_mt_likelihood,
           strict_spacing, max_bytes, exit_zero, show_all, color, config_file, baseline, write_baseline,
-          jobs, sources, index_path, comet_model) -> None:
+          jobs, sources, index_path, comet_model, inline_suppressions) -> None:
     """Check PATHS (files, directories, globs, or - for standard input)."""
     from audit.batch import audit_all
     from audit.config_files import load_settings
@@ -67,7 +81,8 @@ def check(paths, output_format, output, select, ignore, fail_on, min_score, max_
     settings, _, _ = load_settings(
         {"select": _codes(select), "ignore": _codes(ignore), "fail_on": fail_on, "min_score": min_score,
          "max_mt_likelihood": max_mt_likelihood, "strict_spacing": strict_spacing, "max_bytes": max_bytes,
-         "baseline": baseline, "sources": sources, "index": index_path, "comet_model": comet_model},
+         "baseline": baseline, "sources": sources, "index": index_path, "comet_model": comet_model,
+         "inline_suppressions": inline_suppressions},
         config_file,
     )
     if settings.sources:
@@ -76,19 +91,20 @@ def check(paths, output_format, output, select, ignore, fail_on, min_score, max_
         check_ready(settings.sources, settings.index, settings.comet_model)
     if write_baseline:
         settings = replace(settings, baseline=None)  # record everything found now
+    elif settings.baseline:
+        from audit.baseline import accepted
+
+        accepted(settings.baseline)  # a bad baseline is one error up front, not one per document
     inputs = expand_inputs(paths)
     with progress(len(inputs)) as advance:
         run = audit_all(inputs, settings, jobs=jobs or os.cpu_count() or 1, on_done=advance)
     for failure in run.failures:
-        click.echo(f"mtaudit: {failure.path}: {failure.message}", err=True)
+        say(f"{failure.path}: {failure.message}")
     for result in run.audits:
         if result.verdict.label == "not French":
             language = result.language
-            click.echo(
-                f"mtaudit: {result.document.path}: not French (detected {language.code}, "
-                f"p={language.probability:.2f}); French rules skipped",
-                err=True,
-            )
+            say(f"{result.document.path}: not French (detected {language.code}, "
+                f"p={language.probability:.2f}); French rules skipped")
     _emit(_render(run, output_format, output, color, show_all), output)
     if write_baseline:
         _write_baseline(run, write_baseline)
@@ -111,15 +127,17 @@ def _write_baseline(run, path: str) -> None:
 
     recorded = [e for result in run.audits for e in baseline.entries(result.document, list(result.findings))]
     _emit(baseline.dumps(recorded), path)
-    click.echo(f"mtaudit: {path}: baseline of {len(recorded)} findings written", err=True)
+    say(f"{path}: baseline of {len(recorded)} findings written")
 
 
 def _emit(report: str, output: str | None) -> None:
+    """Write a report as UTF-8; a file name that was not valid UTF-8 (PEP 383 surrogates)
+    is written as `\\udcNN`, which JSON reads back as the same name."""
     if output is None:
-        click.echo(report, nl=False)
+        click.echo(report.encode("utf-8", "backslashreplace"), nl=False)
         return
     try:
-        with open(output, "w", encoding="utf-8") as handle:
+        with open(output, "w", encoding="utf-8", errors="backslashreplace") as handle:
             handle.write(report)
     except OSError as error:
         raise UserError(f"{output}: cannot write report ({error.strerror})") from None
@@ -161,8 +179,8 @@ def audit_site_command(paths, out, files_from, engine, jobs, scheduler, select, 
     summary = audit_site(inputs, out, settings, engine="dask" if scheduler else engine,
                          workers=jobs or os.cpu_count() or 1, scheduler=scheduler)
     run = summary["this_run"]
-    click.echo(f"mtaudit: {summary['pages']} pages ({run['audited']} audited now, {run['skipped_unchanged']} "
-               f"unchanged), {summary['errors']} errors; results in {out}", err=True)
+    say(f"{summary['pages']} pages ({run['audited']} audited now, {run['skipped_unchanged']} "
+        f"unchanged), {summary['errors']} errors; results in {out}")
 
 
 @cli.command("report")
@@ -192,7 +210,7 @@ def report_command(results: str, output: str | None, worst: int) -> None:
         write_site_index(build_index(current_records(folder), worst), signature, Path(target))
     except OSError as error:
         raise UserError(f"{target}: cannot write report ({error.strerror})") from None
-    click.echo(f"mtaudit: site report written to {target}", err=True)
+    say(f"site report written to {target}")
 
 
 @cli.command()
@@ -222,7 +240,7 @@ def index_corpus(corpus: str, index_path: str | None) -> None:
     from audit.sources.index import build_index
 
     stats = build_index(corpus, index_path)
-    click.echo(f"{stats.path}: {stats.reports} reports ({stats.added} files added, {stats.updated} updated, "
+    click.echo(f"{one_line(stats.path)}: {stats.reports} reports ({stats.added} files added, {stats.updated} updated, "
                f"{stats.removed} removed, {stats.unchanged} unchanged) in {stats.seconds:.2f} s")
 
 
@@ -235,7 +253,7 @@ def align_article(article: str, source: str, output_format: str) -> None:
     from audit.reporters import alignment
     from audit.sources.aligned import align_files
 
-    click.echo(alignment.render(align_files(article, source), output_format), nl=False)
+    _emit(alignment.render(align_files(article, source), output_format), None)
 
 
 @cli.command("config")
@@ -250,18 +268,27 @@ def show_config(config_file: str | None) -> None:
 
 
 def main() -> None:
-    """Entry point: user errors become one line on stderr and exit 2, never a traceback."""
+    """Entry point: user errors become one line on stderr and exit 2; anything else, one line
+    naming the file its traceback was written to, and exit 1. Never a traceback."""
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("mtaudit: interrupted", err=True)
+        say("interrupted")
         sys.exit(EXIT_ERROR)
     except click.ClickException as error:
-        click.echo(f"mtaudit: {error.format_message()}", err=True)
+        say(error.format_message())
         sys.exit(EXIT_ERROR)
     except (UserError, InputError) as error:
-        click.echo(f"mtaudit: {error}", err=True)
+        say(str(error))
         sys.exit(EXIT_ERROR)
     except SystemExit:
         raise
+    except BrokenPipeError:  # `mtaudit check … | head`: the reader has gone, nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_ERROR)
+    except Exception as error:  # noqa: BLE001 - the last resort: a bug, told in one line
+        from audit.crash import write_details
+
+        say(f"internal error ({type(error).__name__}: {error}); details written to {write_details(error)}")
+        sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_OK)

@@ -35,6 +35,7 @@ class Settings:
     max_sources: int = 2
     comet_model: str | None = None  # a local COMET checkpoint, for per-sentence COMET scores
     terminology: dict[str, str] = field(default_factory=dict)  # the site's term to avoid → to use
+    inline_suppressions: bool = True  # obey `mtaudit: ignore…` markers in the text (off for untrusted pages)
 
     def __post_init__(self) -> None:
         if self.fail_on not in FAIL_ON_CHOICES:
@@ -64,5 +65,6 @@ class Settings:
             f"sources:{'yes' if self.sources else 'no'}",
             f"comet:{'yes' if self.comet_model else 'no'}",
             f"terminology:+{len(self.terminology)}",
+            f"inline-suppressions:{'yes' if self.inline_suppressions else 'no'}",
         ]
         return "|".join(parts)

@@ -21,7 +21,8 @@ def not_exempted(document: Document, findings: list[Finding], settings: Settings
     """Findings left once per-file ignores, inline markers and accepted terms have spoken."""
     ignored = ignored_for_path(document.path, settings)
     kept = [f for f in findings if not f.code.startswith(ignored)] if ignored else findings
-    return unsuppressed(document, without_accepted_terms(document, kept, settings.accept))
+    kept = without_accepted_terms(document, kept, settings.accept)
+    return unsuppressed(document, kept) if settings.inline_suppressions else kept
 
 
 def not_in_baseline(document: Document, findings: list[Finding], settings: Settings) -> list[Finding]:

@@ -6,6 +6,7 @@ the test's name); `make fuzz` (tests/fuzz_reports.py) runs the slower randomised
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -70,3 +71,200 @@ def test_2_ordinary_pages_are_not_touched_by_the_depth_bound():
 
     page = "<html><body><article>" + "<div><p>Un <b>paragraphe</b>.</p></div>" * 500 + "</article></body></html>"
     assert bounded(page, frozenset({"p"})) is page
+
+
+SPUN = (ROOT / "corpora" / "samples" / "spun-north-korea.txt").read_text(encoding="utf-8")
+OSC_LINK = "\x1b]8;;https://evil.example/\x07cliquez\x1b]8;;\x07"
+HIDING_TITLE = "\x1b]0;titre qui cache la suite"
+CONTROLS = (OSC_LINK, HIDING_TITLE, "\x1b[2J", "\x9b31m", "\u202e", "\x07", "\x08")
+
+
+def cli(monkeypatch, capfdbinary, *args: str, cwd=None) -> tuple[int, str, str]:
+    """Run `mtaudit ARGS` in this process (main(), as the console script does): exit code,
+    stdout and stderr, decoded with backslashreplace so stray bytes show."""
+    from audit.cli import main
+
+    if cwd is not None:
+        monkeypatch.chdir(cwd)
+    monkeypatch.setattr(sys, "argv", ["mtaudit", *args])
+    try:
+        main()
+    except SystemExit as exit_:
+        code = exit_.code
+    out, err = capfdbinary.readouterr()
+    return code, out.decode("utf-8", "backslashreplace"), err.decode("utf-8", "backslashreplace")
+
+
+def _raw_controls(text: str) -> list[str]:
+    """Control characters other than newline, tab and the SGR colour sequences rich writes."""
+    import re
+
+    without_colour = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    return sorted({c for c in without_colour if (ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F
+                   or c == "\u202e"})
+
+
+def test_4_escape_sequences_in_an_article_never_reach_the_terminal():
+    from audit.reporters import text
+    from audit.run import Run
+
+    article = f"Selon cette Source {' '.join(CONTROLS)}, les soldats sont arrivés.\n\n{SPUN}"
+    result = audit_string(article)
+    assert result.findings[0].code == "MT203"
+    for color in (False, True):
+        report = text.render(Run((result,), (), result_settings()), color=color)
+        assert "cliquez" in report and not _raw_controls(report), color
+        assert "\\x1b]8" in report  # shown, not obeyed
+
+
+def result_settings():
+    from audit.config import Settings
+
+    return Settings()
+
+
+def test_4_6_7_hostile_file_names_on_stderr_and_in_the_text_report(tmp_path, monkeypatch, capfdbinary):
+    names = ["x[/b].txt", "[link=file:evil]y[/link].txt", "t\x1b]0;pwned\x07.txt", "z\\.txt"]
+    for name in names:  # a / in a name is a folder
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("", encoding="utf-8")  # empty: each is an input failure
+    bad_bytes = os.fsdecode(b"caf\xe9.txt")
+    (tmp_path / bad_bytes).write_text(FRENCH, encoding="utf-8")
+    for color in ("--no-color", "--color"):
+        code, out, err = cli(monkeypatch, capfdbinary, "check", color, str(tmp_path))
+        assert code == 2, err
+        assert "Traceback" not in err and not _raw_controls(out + err)
+        assert "x[/b].txt" in out and "[link=file:evil]y[/link].txt" in out
+        assert "caf\\xe9.txt" in out and "\x1b]8" not in out
+
+
+def test_5_a_newline_in_a_file_name_cannot_forge_a_line(tmp_path, monkeypatch, capfdbinary):
+    forged = "a.txt:1:1: MT999 forged\n::error file=x::forged\n.txt"
+    (tmp_path / forged).write_text(SPUN, encoding="utf-8")
+    (tmp_path / "empty\n::error::forged.txt").write_text("", encoding="utf-8")
+    for output_format in ("concise", "github"):
+        _, out, _ = cli(monkeypatch, capfdbinary, "check", "--format", output_format, str(tmp_path))
+        lines = out.splitlines()
+        assert lines and all(line.startswith((str(tmp_path), "::")) for line in lines)
+        assert not any(line.startswith(("::error::forged", "::error file=x", ".txt", "a.txt:1:1")) for line in lines)
+
+
+def test_7_names_that_are_not_utf8_in_every_report_and_the_index(tmp_path, monkeypatch, capfdbinary):
+    import json
+    import xml.etree.ElementTree as ET
+
+    name = os.fsdecode(b"article-\xe9t\xe9.txt")
+    (tmp_path / name).write_text(SPUN, encoding="utf-8")
+    (tmp_path / os.fsdecode(b"vide-\xff.txt")).write_text("", encoding="utf-8")
+    for output_format in ("text", "json", "html", "sarif", "junit", "concise", "github"):
+        target = tmp_path / f"report.{output_format}"
+        code, _, err = cli(monkeypatch, capfdbinary, "check", "--format", output_format, "-o", str(target),
+                           str(tmp_path / name), str(tmp_path / os.fsdecode(b"vide-\xff.txt")))
+        assert code == 2 and "Traceback" not in err, (output_format, err)
+        written = target.read_text(encoding="utf-8")
+        if output_format in ("json", "sarif"):
+            report = json.loads(written)
+            if output_format == "json":
+                assert report["documents"][0]["path"] == str(tmp_path / name)  # the same name, read back
+        if output_format == "junit":
+            ET.fromstring(written)
+    code, out, err = cli(monkeypatch, capfdbinary, "check", "--format", "sarif", str(tmp_path / name))
+    assert code == 1 and "article-%E9t%E9.txt" in out, err
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / os.fsdecode(b"rapport-\xe9.txt")).write_text("A report about the war in Ukraine.\n", encoding="utf-8")
+    code, out, err = cli(monkeypatch, capfdbinary, "index", str(corpus))
+    assert code == 0 and "1 reports" in out, err
+
+
+def test_11_bad_configuration_values_are_one_line_and_exit_2(tmp_path, monkeypatch, capfdbinary):
+    bad = {
+        "mtaudit.toml": ["max-bytes = inf", '[severity]\nMT101 = ["major"]', "select = [[[1]]]",
+                         "a = " + "[" * 5000 + "]" * 5000],
+        "pyproject.toml": ['[tool]\nmtaudit = "x"'],
+    }
+    for name, contents in bad.items():
+        for content in contents:
+            (tmp_path / name).write_text(content + "\n", encoding="utf-8")
+            code, _, err = cli(monkeypatch, capfdbinary, "config", cwd=tmp_path)
+            (tmp_path / name).unlink()
+            assert code == 2 and err.count("\n") == 1 and err.startswith("mtaudit: "), (content[:30], err)
+    (tmp_path / "pyproject.toml").write_text("tool = 5\n", encoding="utf-8")  # not ours: no table for us
+    code, out, _ = cli(monkeypatch, capfdbinary, "config", cwd=tmp_path)
+    assert code == 0 and "(none found; defaults)" in out
+
+
+def test_13_nothing_to_audit_is_an_error_not_a_pass(tmp_path, monkeypatch, capfdbinary):
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    code, out, err = cli(monkeypatch, capfdbinary, "check", str(tmp_path))
+    assert code == 2 and out == "" and "no file to audit" in err
+
+
+def test_14_a_corrupt_baseline_is_one_error_up_front(tmp_path, monkeypatch, capfdbinary):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(SPUN, encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text('{"mtaudit_baseline": 1, "findings": [{"path": "a.txt"}]}', encoding="utf-8")
+    code, out, err = cli(monkeypatch, capfdbinary, "check", "--baseline", str(baseline), str(tmp_path))
+    assert code == 2 and out == "" and err.count("\n") == 1 and str(baseline) in err, err
+
+
+def test_15_a_named_pipe_is_skipped_in_a_folder_and_never_waited_for(tmp_path):
+    (tmp_path / "article.txt").write_text(FRENCH, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    walked = run("check", "--format", "concise", str(tmp_path), timeout=30)
+    assert walked.returncode == 0 and "pipe.txt" not in walked.stdout + walked.stderr
+    named = run("check", str(tmp_path / "pipe.txt"), timeout=30)
+    assert named.returncode == 2 and "empty input" in named.stderr
+
+
+def test_17_align_refuses_a_binary_source(tmp_path, monkeypatch, capfdbinary):
+    (tmp_path / "article.txt").write_text(FRENCH, encoding="utf-8")
+    (tmp_path / "source.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    code, out, err = cli(monkeypatch, capfdbinary, "align", str(tmp_path / "article.txt"), str(tmp_path / "source.txt"))
+    assert code == 2 and out == "" and "binary" in err
+
+
+def test_encodings_utf16_mixed_lines_and_a_lone_byte_order_mark(tmp_path):
+    import pytest
+
+    from audit.errors import InputError
+    from audit.ingest import load
+
+    (tmp_path / "utf16.txt").write_bytes(FRENCH.encode("utf-16"))
+    raw = load(str(tmp_path / "utf16.txt"))
+    assert raw.text == FRENCH and raw.encoding == "utf-16"
+    mixed = FRENCH.encode("utf-8") + "Une ligne collée en Latin-1 : été.\n".encode("latin-1")
+    (tmp_path / "mixed.txt").write_bytes(mixed)
+    raw = load(str(tmp_path / "mixed.txt"))
+    assert raw.text.startswith(FRENCH) and raw.text.endswith("été.\n") and "Ã" not in raw.text
+    assert raw.encoding == "utf-8" and "Windows-1252" in raw.notes[0]
+    for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xef\xbb\xbf \n"):
+        (tmp_path / "bom.txt").write_bytes(bom)
+        with pytest.raises(InputError, match="empty input"):
+            load(str(tmp_path / "bom.txt"))
+
+
+def test_no_inline_suppressions_ignores_markers_in_the_text():
+    from audit.config import Settings
+
+    marked = "mtaudit: ignore-file\n\n" + SPUN
+    assert not audit_string(marked).findings
+    assert audit_string(marked, inline_suppressions=False).findings
+    assert Settings(inline_suppressions=False).signature.endswith("inline-suppressions:no")
+
+
+def test_last_resort_one_line_exit_1_and_the_details_in_a_file(monkeypatch, capfdbinary):
+    import audit.cli
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("something unexpected")
+
+    monkeypatch.setattr(audit.cli.cli, "main", crash)
+    code, _, err = cli(monkeypatch, capfdbinary, "check", "x.txt")
+    assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
+    details = err.rsplit("details written to ", 1)[1].strip()
+    from pathlib import Path
+
+    assert "RuntimeError: something unexpected" in Path(details).read_text(encoding="utf-8")
+    os.unlink(details)

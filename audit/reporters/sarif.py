@@ -108,9 +108,9 @@ def _invocation(run: Run) -> dict:
 
 
 def artifact_uri(path: str) -> str:
-    """A relative URI for relative paths (what code scanning expects), file: for absolute ones."""
+    """A relative URI for relative paths (what code scanning expects), file: for absolute ones;
+    the file name's bytes percent-encoded, so a name that is not valid UTF-8 is still a URI."""
     if path == "-":
         return "stdin"
-    if os.path.isabs(path):
-        return Path(path).as_uri()
-    return quote(Path(path).as_posix())
+    posix = os.fsencode(Path(path).as_posix())  # the bytes of a name that is not valid UTF-8
+    return ("file://" if os.path.isabs(path) else "") + quote(posix)
