@@ -1,7 +1,8 @@
 """Bytes to text: size limits, binary sniffing, decoding, and article extraction from HTML.
 
-Offsets downstream index the text returned here, so decoding keeps every character: CRLF,
-U+00A0 and U+202F stay as they are. Only a UTF-8 BOM is dropped (and noted).
+Offsets downstream index the text returned here, so decoding (`audit.decoding`) keeps every
+character: CRLF, U+00A0 and U+202F stay as they are. Only a byte order mark is dropped (and
+noted).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 import sys
 from dataclasses import dataclass
 
+from audit.decoding import decode, unicode_mark
 from audit.errors import InputError
 from audit.html_depth import bounded
 
@@ -44,9 +46,9 @@ def from_bytes(path: str, data: bytes) -> RawText:
     """Decode bytes read elsewhere (a site run reads and hashes them before auditing)."""
     if not data.strip():
         raise InputError(f"{path}: empty input")
-    if _looks_binary(data):
+    if unicode_mark(data) is None and _looks_binary(data):
         raise InputError(f"{path}: binary file, not text")
-    text, encoding, notes = _decode(path, data)
+    text, encoding, notes = decode(path, data)
     if _is_html(path, text):
         return RawText(path, extract_article(text), encoding, "text/html", notes)
     return RawText(path, text, encoding, "text/plain", notes)
@@ -62,7 +64,7 @@ def read_bounded(path: str, max_bytes: int) -> bytes:
             size = os.path.getsize(path)
             if size > max_bytes:
                 raise InputError(_too_big(path, max_bytes))
-            with open(path, "rb") as handle:
+            with _open_without_waiting(path) as handle:
                 data = handle.read(max_bytes + 1)
         except FileNotFoundError:
             raise InputError(f"{path}: no such file") from None
@@ -73,6 +75,15 @@ def read_bounded(path: str, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise InputError(_too_big(path, max_bytes))
     return data
+
+
+def _open_without_waiting(path: str):
+    """Open for reading even a named pipe nobody writes to: a plain open() would wait for a
+    writer forever. Reads then block as usual, and a pipe without a writer reads as empty."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
 
 
 def _too_big(path: str, max_bytes: int) -> str:
@@ -86,20 +97,6 @@ def _looks_binary(data: bytes) -> bool:
         return True
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     return controls > len(head) * 0.05
-
-
-def _decode(path: str, data: bytes) -> tuple[str, str, tuple[str, ...]]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig", ("UTF-8 byte order mark removed",)
-    try:
-        return data.decode("utf-8"), "utf-8", ()
-    except UnicodeDecodeError as error:
-        position = error.start
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not valid UTF-8 (byte {position}) nor Windows-1252") from None
-    return text, "cp1252", (f"not valid UTF-8 (byte {position}); decoded as Windows-1252",)
 
 
 def _is_html(path: str, text: str) -> bool:

@@ -17,13 +17,17 @@ AUDITED_SUFFIXES = (".txt", ".html", ".htm", ".md")
 
 
 def input_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Files as given, directories walked for audited suffixes (sorted), quoted globs expanded."""
+    """Files as given, directories walked for audited suffixes (sorted), quoted globs expanded.
+
+    A walk keeps regular files only: a named pipe called `x.txt` would make a reader wait
+    for a writer forever, and a device or socket is no page."""
     for path in paths:
         if os.path.isdir(path):
             for folder, subfolders, names in os.walk(path):
                 subfolders.sort()
                 yield from sorted(
-                    os.path.join(folder, n) for n in names if n.lower().endswith(AUDITED_SUFFIXES)
+                    path for n in names
+                    if n.lower().endswith(AUDITED_SUFFIXES) and os.path.isfile(path := os.path.join(folder, n))
                 )
         elif path != "-" and any(ch in path for ch in "*?[") and not os.path.exists(path):
             yield from sorted(glob.glob(path, recursive=True)) or [path]
