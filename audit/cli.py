@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 import click
@@ -113,11 +114,13 @@ def check(paths, output_format, output, select, ignore, fail_on, min_score, max_
     sys.exit(EXIT_OK if exit_zero and code != EXIT_ERROR else code)
 
 
-def _render(run, output_format: str, output: str | None, color: bool | None, show_all: bool) -> str:
+def _render(run, output_format: str, output: str | None, color: bool | None, show_all: bool) -> Iterable[str]:
+    """The report, as pieces when its format streams (JSON, SARIF: see json_stream)."""
     from audit.reporters import reporter
 
     if output_format != "text":
-        return reporter(output_format).render(run)
+        module = reporter(output_format)
+        return module.render_pieces(run) if hasattr(module, "render_pieces") else [module.render(run)]
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
     return reporter("text").render(run, color=use_color, show_all=show_all)
 
@@ -130,17 +133,34 @@ def _write_baseline(run, path: str) -> None:
     say(f"{path}: baseline of {len(recorded)} findings written")
 
 
-def _emit(report: str, output: str | None) -> None:
-    """Write a report as UTF-8; a file name that was not valid UTF-8 (PEP 383 surrogates)
-    is written as `\\udcNN`, which JSON reads back as the same name."""
+def _emit(report: str | Iterable[str], output: str | None) -> None:
+    """Write a report, or its pieces, as UTF-8; a file name that was not valid UTF-8 (PEP 383
+    surrogates) is written as `\\udcNN`, which JSON reads back as the same name."""
+    pieces = [report] if isinstance(report, str) else report
     if output is None:
-        click.echo(report.encode("utf-8", "backslashreplace"), nl=False)
+        stdout = click.get_binary_stream("stdout")
+        for block in _blocks(pieces):
+            stdout.write(block.encode("utf-8", "backslashreplace"))
+        stdout.flush()
         return
     try:
         with open(output, "w", encoding="utf-8", errors="backslashreplace") as handle:
-            handle.write(report)
+            for block in _blocks(pieces):
+                handle.write(block)
     except OSError as error:
         raise UserError(f"{output}: cannot write report ({error.strerror})") from None
+
+
+def _blocks(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """Pieces joined into blocks of about `size` characters: one write per block, not per piece."""
+    buffer, length = [], 0
+    for piece in pieces:
+        buffer.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(buffer)
+            buffer, length = [], 0
+    yield "".join(buffer)
 
 
 @cli.command("audit-site")

@@ -10,7 +10,7 @@ from functools import cached_property
 _NEWLINE = re.compile("\n")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence (or a title, a boilerplate line) at `start:end` of the document text."""
 
@@ -21,7 +21,7 @@ class Sentence:
     paragraph: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A run of non-blank lines; titles and single lines are paragraphs of their own."""
 

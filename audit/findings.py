@@ -49,7 +49,7 @@ class Category(str, Enum):
         return self.value.split("/")[0]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Finding:
     """One error at `start:end` (character offsets into the decoded text, end exclusive).
 

@@ -7,19 +7,24 @@ to one line (`audit.reporters.visible`): a newline in a file name cannot forge a
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from audit.reporters.visible import one_line
 from audit.run import Run
 
 
 def render(run: Run) -> str:
-    lines = []
+    return "".join(render_pieces(run))
+
+
+def render_pieces(run: Run) -> Iterator[str]:
+    """One line at a time: a text with 200,000 findings is never one string in memory."""
     for result in run.audits:
         path = one_line(result.document.path)
         for finding in result.findings:
-            lines.append(f"{path}:{finding.line}:{finding.column}: {finding.code} {_one_line(finding.message)}")
+            yield f"{path}:{finding.line}:{finding.column}: {finding.code} {_one_line(finding.message)}\n"
     for failure in run.failures:
-        lines.append(f"{one_line(failure.path)}:0:0: E000 {_one_line(failure.message)}")
-    return "".join(line + "\n" for line in lines)
+        yield f"{one_line(failure.path)}:0:0: E000 {_one_line(failure.message)}\n"
 
 
 def _one_line(text: str) -> str:

@@ -9,15 +9,18 @@ Schema history:
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable, Iterator
 
 import audit
 from audit.config import Settings
+from audit.findings import Finding
 from audit.language import LANGDETECT_SEED
 from audit.pipeline import Audit
+from audit.reporters.json_stream import Lazy, pieces
 from audit.reporters.source_fields import chosen_sources, score_signatures, sentence_sources
 from audit.run import Run
 from audit.scores.mqm import SIGNATURE as MQM_SIGNATURE
+from audit.scores.mqm import SentenceScore
 from audit.versions import installed_version
 
 SCHEMA_VERSION = "1.1"
@@ -28,7 +31,9 @@ def library_versions() -> dict[str, str]:
     return {name: installed_version(name) for name in _LIBRARIES}
 
 
-def document_dict(result: Audit) -> dict:
+def document_dict(result: Audit, listed: Callable = lambda items, make: [make(i) for i in items]) -> dict:
+    """One document's record; `listed(items, make)` builds its sentences and findings (a
+    `json_stream.Lazy` when the report is streamed)."""
     document = result.document
     aligned = sentence_sources(result)
     verdict = result.verdict
@@ -46,20 +51,21 @@ def document_dict(result: Audit) -> dict:
             "evidence_per_100_words": verdict.evidence_per_100_words,
             "top_evidence": [{"code": c, "weight": w} for c, w in verdict.top_evidence],
         },
-        "sentences": [
-            {
-                "index": s.index,
-                "start": s.start,
-                "end": s.end,
-                "words": s.words,
-                "penalty": s.penalty,
-                "score": s.score,
-                **({"sources": aligned[s.index]} if s.index in aligned else {}),
-            }
-            for s in result.sentence_scores
-        ],
-        "findings": [f.to_dict() for f in result.findings],
+        "sentences": listed(result.sentence_scores, lambda s: _sentence_dict(s, aligned)),
+        "findings": listed(result.findings, Finding.to_dict),
         **({"sources": chosen_sources(result)} if result.sources is not None else {}),
+    }
+
+
+def _sentence_dict(s: SentenceScore, aligned: dict) -> dict:
+    return {
+        "index": s.index,
+        "start": s.start,
+        "end": s.end,
+        "words": s.words,
+        "penalty": s.penalty,
+        "score": s.score,
+        **({"sources": aligned[s.index]} if s.index in aligned else {}),
     }
 
 
@@ -73,15 +79,21 @@ def meta_dict(settings: Settings) -> dict:
     }
 
 
-def report_dict(run: Run) -> dict:
+def report_dict(run: Run, listed: Callable = lambda items, make: [make(i) for i in items]) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "mtaudit", "version": audit.__version__},
         "meta": meta_dict(run.settings),
-        "documents": [document_dict(a) for a in run.audits],
+        "documents": listed(run.audits, lambda a: document_dict(a, listed)),
         "errors": [{"path": f.path, "message": f.message} for f in run.failures],
     }
 
 
 def render(run: Run) -> str:
-    return json.dumps(report_dict(run), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return "".join(render_pieces(run))
+
+
+def render_pieces(run: Run) -> Iterator[str]:
+    """The report a piece at a time, each document, sentence and finding built as it is
+    written (`audit.reporters.json_stream`)."""
+    return pieces(report_dict(run, Lazy))

@@ -10,14 +10,15 @@ could not be audited are tool notifications.
 
 from __future__ import annotations
 
-import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 import audit
 from audit.baseline import fingerprint
 from audit.reporters import ANNOTATION_LEVEL
+from audit.reporters.json_stream import Lazy, pieces
 from audit.rules import REGISTRY
 from audit.run import Run
 
@@ -26,6 +27,11 @@ _HELP_URI = "https://pypi.org/project/mtaudit/"
 
 
 def render(run: Run) -> str:
+    return "".join(render_pieces(run))
+
+
+def render_pieces(run: Run) -> Iterator[str]:
+    """The log a piece at a time, each result built as it is written (`json_stream`)."""
     rules = {code: index for index, code in enumerate(sorted(REGISTRY))}
     log = {
         "$schema": SCHEMA_URI,
@@ -35,11 +41,11 @@ def render(run: Run) -> str:
                 "tool": {"driver": _driver(rules)},
                 "columnKind": "unicodeCodePoints",
                 "invocations": [_invocation(run)],
-                "results": [_result(result, f, rules) for result in run.audits for f in result.findings],
+                "results": Lazy([(r, f) for r in run.audits for f in r.findings], lambda rf: _result(*rf, rules)),
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return pieces(log)
 
 
 def _driver(rules: dict[str, int]) -> dict:

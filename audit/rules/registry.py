@@ -15,7 +15,7 @@ from audit.document import Document
 from audit.findings import Category, Finding, Severity
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """What a rule found: `start:end` in the document text, why, and a fix if one is clear."""
 

@@ -19,7 +19,7 @@ NIT_CAP = 3
 SIGNATURE = "mqm|weights:minor=1,major=5,critical=10|nit_cap:3|per:word"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceScore:
     """The MQM penalty and score of one sentence."""
 
