@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := corpora/samples/spun-north-korea.txt
 
-.PHONY: demo test lint bench eval lexicon clean
+.PHONY: demo test lint bench eval lexicon fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,12 +37,18 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python tools/bench_sources.py
 	$(BIN)/python tools/bench_site.py
 	$(BIN)/python tools/bench_robustness.py
+	$(BIN)/python tools/bench_hostile.py
 	$(BIN)/python tools/bench_peers.py
 	$(BIN)/python tools/bench_plot.py
 
 eval: $(VENV)/.installed-dev
 	$(BIN)/python tools/evaluate.py
 	$(BIN)/python tools/eval_align.py
+
+# Hostile files through every input and report format (tests/fuzz_reports.py, not in `make test`):
+# about ten minutes on a 2-core machine.
+fuzz: $(VENV)/.installed-dev
+	FUZZ_EXAMPLES=3000 $(BIN)/python -m pytest tests/fuzz_reports.py -p no:cacheprovider -q
 
 # Regenerates the word lists in audit/data from the pinned wordfreq.
 lexicon: $(VENV)/.installed-dev
