@@ -87,7 +87,7 @@ def boilerplate(document: Document, options: RuleOptions) -> Iterator[Hit]:
     Use instead: remove the line.
     """
     table = data_patterns("boilerplate.toml", "line", re.IGNORECASE)
-    patterns = [p for p, _ in table.candidates(document.text.lower())]
+    patterns = [p for p, _ in table.candidates(document.lowered)]
     patterns += _configured_boilerplate(options.extra_boilerplate)
     any_pattern = joined(tuple(p.entry["regex"] for p in patterns), re.IGNORECASE)
     announced = False
