@@ -138,10 +138,10 @@ def _emit(report: str | Iterable[str], output: str | None) -> None:
     surrogates) is written as `\\udcNN`, which JSON reads back as the same name."""
     pieces = [report] if isinstance(report, str) else report
     if output is None:
-        stdout = click.get_binary_stream("stdout")
+        sys.stdout.flush()
         for block in _blocks(pieces):
-            stdout.write(block.encode("utf-8", "backslashreplace"))
-        stdout.flush()
+            sys.stdout.buffer.write(block.encode("utf-8", "backslashreplace"))
+        sys.stdout.buffer.flush()
         return
     try:
         with open(output, "w", encoding="utf-8", errors="backslashreplace") as handle:

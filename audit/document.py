@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 
 _NEWLINE = re.compile("\n")
 _LOWER_BLOCK = 1 << 16
@@ -58,10 +60,9 @@ class Document:
         return "".join(pieces)
 
     @cached_property
-    def _line_starts(self) -> list[int]:
-        starts = [0]
-        starts.extend(match.end() for match in _NEWLINE.finditer(self.text))
-        return starts
+    def _line_starts(self) -> array:
+        """Where each line starts, as machine integers (8 bytes a line, not 36)."""
+        return array("q", chain((0,), (match.end() for match in _NEWLINE.finditer(self.text))))
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset, as editors count them."""
