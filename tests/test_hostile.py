@@ -268,3 +268,26 @@ def test_last_resort_one_line_exit_1_and_the_details_in_a_file(monkeypatch, capf
 
     assert "RuntimeError: something unexpected" in Path(details).read_text(encoding="utf-8")
     os.unlink(details)
+
+
+def test_18_memory_of_the_worst_shape_stays_under_30_bytes_per_input_byte():
+    import tracemalloc
+
+    from audit.reporters import reporter
+    from audit.run import Run
+
+    lines = ["Le gouvernement a annoncé mardi de nouvelles mesures.", "Il fait beau.", "Oui.", "La séance est levée."]
+    text = "\n".join(lines * 3000) + "\n"  # 300 KB of short lines: a sentence per 25 bytes
+    size = len(text.encode("utf-8"))
+    audit_string(FRENCH)  # tables and models loaded before measuring
+    tracemalloc.start()
+    result = audit_string(text)
+    _, audit_peak = tracemalloc.get_traced_memory()
+    tracemalloc.reset_peak()
+    before, _ = tracemalloc.get_traced_memory()
+    for _piece in reporter("json").render_pieces(Run((result,), (), result_settings())):
+        pass
+    _, report_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"audit {audit_peak / size:.1f} B/B, JSON report {(report_peak - before) / size:.1f} B/B more")
+    assert audit_peak / size < 30 and (report_peak - before) / size < 5
