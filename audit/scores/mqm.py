@@ -55,12 +55,13 @@ def sentence_scores(document: Document, findings: list[Finding]) -> list[Sentenc
         sentence = document.sentence_at(finding.start)
         if sentence is not None:
             penalties[sentence.index] += finding.severity.penalty
-    scores = []
+    scores, shared = [], {}  # one float object per distinct score: most sentences score 100
     for sentence in document.sentences:
         words = len(sentence.text.split())
         penalty = penalties[sentence.index]
+        score = mqm_score(penalty, words)
         scores.append(
-            SentenceScore(sentence.index, sentence.start, sentence.end, words, penalty, mqm_score(penalty, words))
+            SentenceScore(sentence.index, sentence.start, sentence.end, words, penalty, shared.setdefault(score, score))
         )
     return scores
 
