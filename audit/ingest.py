@@ -20,6 +20,9 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _BLOCK_TAGS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, pre, td, dt, dd"
 _BLOCKS = frozenset(_BLOCK_TAGS.split(", "))
+# A block holding no other block, found in one query: asking each block for its blocks took
+# 17 s on a page of 400,000 unclosed <p> (each query has a fixed cost), this takes 1.3 s.
+_LEAF_BLOCKS = ", ".join(f"{tag}:not(:has({_BLOCK_TAGS}))" for tag in _BLOCK_TAGS.split(", "))
 _ASCII_SPACE = re.compile(r"[ \t\r\n\f]+")
 # `<!-- mtaudit: ignore MT101 -->` becomes a line of its own, read by audit.suppressions.
 _SUPPRESSION_COMMENT = re.compile(r"<!--\s*(mtaudit:[^<>]*?)\s*-->", re.IGNORECASE)
@@ -121,8 +124,7 @@ def extract_article(html: str) -> str:
         return ""
     for node in root.css(", ".join(_DROP_TAGS)):
         node.decompose()
-    # css() matches the node itself too: a leaf block is one that matches only itself.
-    leaves = [node for node in root.css(_BLOCK_TAGS) if len(node.css(_BLOCK_TAGS)) == 1]
+    leaves = root.css(_LEAF_BLOCKS)
     blocks = [_squeeze(node.text(separator=" ")) for node in leaves] or [_squeeze(root.text())]
     return "\n\n".join(b for b in blocks if b) + "\n"
 
