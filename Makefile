@@ -9,7 +9,7 @@ NEWS := corpora/news
 TORCH ?= torch==2.13.0
 TORCH_INDEX ?=
 
-.PHONY: demo test lint bench eval lexicon clean
+.PHONY: demo test lint bench eval lexicon fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python tools/bench_sources.py
 	$(BIN)/python tools/bench_site.py
 	$(BIN)/python tools/bench_robustness.py
+	$(BIN)/python tools/bench_hostile.py
 	$(BIN)/python tools/bench_peers.py
 	$(BIN)/python tools/bench_plot.py
 
@@ -54,6 +55,11 @@ eval: $(VENV)/.installed-dev
 	$(BIN)/python tools/evaluate.py
 	$(BIN)/python tools/eval_align.py
 	$(BIN)/python tools/eval_segments.py
+
+# Hostile files through every input and report format (tests/fuzz_reports.py, not in `make test`):
+# about ten minutes on a 2-core machine.
+fuzz: $(VENV)/.installed-dev
+	FUZZ_EXAMPLES=3000 $(BIN)/python -m pytest tests/fuzz_reports.py -p no:cacheprovider -q
 
 # Regenerates the word lists in audit/data from the pinned wordfreq.
 lexicon: $(VENV)/.installed-dev

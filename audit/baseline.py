@@ -78,7 +78,12 @@ def accepted(baseline_path: str) -> Counter[tuple[str, str]]:
         raise UserError(f"baseline: {baseline_path}: not a readable baseline ({error})") from None
     if not isinstance(body, dict) or body.get("mtaudit_baseline") != FORMAT_VERSION:
         raise UserError(f"baseline: {baseline_path}: not an mtaudit baseline (version {FORMAT_VERSION})")
-    return Counter((e["path"], e["fingerprint"]) for e in body.get("findings", []))
+    findings = body.get("findings", [])
+    for number, entry in enumerate(findings if isinstance(findings, list) else [None], 1):
+        if not (isinstance(entry, dict) and all(isinstance(entry.get(k), str) for k in ("path", "fingerprint"))):
+            raise UserError(f"baseline: {baseline_path}: finding {number} has no path or fingerprint "
+                            "(rewrite it with --write-baseline)")
+    return Counter((e["path"], e["fingerprint"]) for e in findings)
 
 
 def recorded(baseline_path: str) -> int:

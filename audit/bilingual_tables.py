@@ -13,8 +13,9 @@ import csv
 import io
 import json
 
+from audit.decoding import decode
 from audit.errors import InputError
-from audit.ingest import decode, looks_binary
+from audit.ingest import looks_binary
 
 _ID_NAMES = {"id", "key", "segment", "segment_id", "tuid"}
 _SOURCE_NAMES = {"source", "src", "original", "english"}

@@ -1,23 +1,41 @@
 """The `mtaudit` command: parse options, call the pipeline, hand results to a reporter and the gate.
 
 Exit codes (audit.errors): 0 nothing at or above --fail-on, 1 findings or thresholds broken
-(with --diff: fixes to make), 2 usage or input error (missing, empty, binary, undecodable, too
-large; not French with --fail-on-skipped, else a skipped input).
+(with --diff: fixes to make; or an internal error, its details written to a file named on
+stderr), 2 usage or input error (missing, empty, binary, undecodable, too large, no auditable
+file, bad configuration; not French with --fail-on-skipped, else a skipped input). Every
+message from an input goes through `say`, escaped to one line.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 import click
 
 from audit.config import FAIL_ON_CHOICES, split_codes
-from audit.errors import EXIT_ERROR, EXIT_OK, InputError, UserError
-from audit.inputs import input_paths
+from audit.errors import EXIT_ERROR, EXIT_INTERNAL, EXIT_OK, InputError, UserError
+from audit.inputs import AUDITED_SUFFIXES, input_paths
 from audit.reporters import FORMATS
+from audit.reporters.visible import one_line
 from audit.verdict import NOT_FRENCH
+
+
+def say(message: str) -> None:
+    """One line on stderr, `mtaudit: …`, with whatever came from an input made visible."""
+    click.echo(f"mtaudit: {one_line(message)}", err=True)
+
+
+def expand_inputs(paths, exclusion) -> list[str]:
+    """Files as given, directories walked for audited suffixes, quoted globs expanded; none
+    at all is an error (a CI job pointed at the wrong folder must not pass)."""
+    found = list(input_paths(paths, exclusion))
+    if not found:
+        raise UserError(f"no file to audit in {', '.join(paths)} (audited: {', '.join(AUDITED_SUFFIXES)})")
+    return found
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -53,7 +71,7 @@ def audit_options(command):
 # Options whose names are Settings fields, read by `_settings`.
 _SETTINGS_OPTIONS = ("select", "ignore", "max_bytes", "exclude", "extend_exclude", "force_exclude",
                      "fail_on_skipped", "sources", "index", "fail_on", "min_score", "max_mt_likelihood",
-                     "baseline", "strict_spacing", "comet_model", "glossary")
+                     "baseline", "strict_spacing", "comet_model", "glossary", "inline_suppressions")
 
 
 def _settings(paths, options: dict):
@@ -91,6 +109,8 @@ def _settings(paths, options: dict):
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files in place (standard input: print the text).")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them (exit 1 if any).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply the unsafe fixes.")
+@click.option("--no-inline-suppressions", "inline_suppressions", flag_value=False, default=None,
+              help="Ignore `mtaudit: ignore…` markers in the text (untrusted or scraped pages).")
 def check(paths, output_format, output, exit_zero, show_all, color, write_baseline, jobs, fix, diff, unsafe_fixes,
           **options) -> None:
     """Check PATHS (files, directories, globs, or - for standard input).
@@ -111,19 +131,23 @@ def check(paths, output_format, output, exit_zero, show_all, color, write_baseli
     check_ready(settings)
     if write_baseline:
         settings = replace(settings, baseline=None)  # record everything found now
-    inputs = list(input_paths(paths, exclusion))
+    if settings.baseline:
+        from audit.baseline import accepted
+
+        accepted(settings.baseline)  # a bad baseline is one error up front, not one per document
+    inputs = expand_inputs(paths, exclusion)
     code = _fix(inputs, settings, diff=diff, unsafe=unsafe_fixes) if fix or diff else None
     if code is not None:
         sys.exit(EXIT_OK if exit_zero and code != EXIT_ERROR else code)
     with progress(len(inputs)) as advance:
         run = audit_all(inputs, settings, jobs=jobs or os.cpu_count() or 1, on_done=advance)
     for failure in run.failures:
-        click.echo(f"mtaudit: {failure.path}: {failure.message}", err=True)
+        say(f"{failure.path}: {failure.message}")
     for result in run.audits:
         if result.verdict.label == NOT_FRENCH:
             language = result.language
-            click.echo(f"mtaudit: {result.document.path}: skipped: not French (detected {language.code}, "
-                       f"p={language.probability:.2f})", err=True)
+            say(f"{result.document.path}: skipped: not French (detected {language.code}, "
+                f"p={language.probability:.2f})")
     _emit(_render(run, output_format, output, color, show_all), output)
     if settings.baseline:
         _say_baseline(settings.baseline, sum(a.baseline_matched or 0 for a in run.audits))
@@ -144,7 +168,7 @@ def _fix(inputs: list[str], settings, *, diff: bool, unsafe: bool) -> int | None
 
     summary = fix_paths(inputs, settings, unsafe=unsafe, diff=diff)
     for note in summary.notes:
-        click.echo(note, err=True)
+        say(note)
     click.echo(summary.output, nl=False)
     click.echo(summary.line(diff), err=True)
     if diff:
@@ -152,11 +176,13 @@ def _fix(inputs: list[str], settings, *, diff: bool, unsafe: bool) -> int | None
     return None if summary.stdin_audit is None else exit_code(Run((summary.stdin_audit,), (), settings))
 
 
-def _render(run, output_format: str, output: str | None, color: bool | None, show_all: bool) -> str:
+def _render(run, output_format: str, output: str | None, color: bool | None, show_all: bool) -> Iterable[str]:
+    """The report, as pieces when its format streams (JSON, SARIF: see json_stream)."""
     from audit.reporters import reporter
 
     if output_format != "text":
-        return reporter(output_format).render(run)
+        module = reporter(output_format)
+        return module.render_pieces(run) if hasattr(module, "render_pieces") else [module.render(run)]
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
     return reporter("text").render(run, color=use_color, show_all=show_all)
 
@@ -166,7 +192,7 @@ def _write_baseline(run, path: str) -> None:
 
     recorded = [e for result in run.audits for e in baseline.entries(result.document, list(result.findings), path)]
     _emit(baseline.dumps(recorded), path)
-    click.echo(f"mtaudit: {path}: baseline of {len(recorded)} findings written", err=True)
+    say(f"{path}: baseline of {len(recorded)} findings written")
 
 
 def _say_baseline(path: str, matched: int) -> None:
@@ -175,21 +201,40 @@ def _say_baseline(path: str, matched: int) -> None:
     from audit.baseline import recorded
 
     if matched:
-        click.echo(f"mtaudit: baseline {path}: {matched} known findings hidden from the gate", err=True)
+        say(f"baseline {path}: {matched} known findings hidden from the gate")
     elif recorded(path):
-        click.echo(f"mtaudit: baseline {path}: matched none of its {recorded(path)} findings (its paths are "
-                   "relative to its folder; regenerate it with --write-baseline)", err=True)
+        say(f"baseline {path}: matched none of its {recorded(path)} findings (its paths are "
+            "relative to its folder; regenerate it with --write-baseline)")
 
 
-def _emit(report: str, output: str | None) -> None:
+def _emit(report: str | Iterable[str], output: str | None) -> None:
+    """Write a report, or its pieces, as UTF-8; a file name that was not valid UTF-8 (PEP 383
+    surrogates) is written as `\\udcNN`, which JSON reads back as the same name."""
+    pieces = [report] if isinstance(report, str) else report
     if output is None:
-        click.echo(report, nl=False)
+        sys.stdout.flush()
+        for block in _blocks(pieces):
+            sys.stdout.buffer.write(block.encode("utf-8", "backslashreplace"))
+        sys.stdout.buffer.flush()
         return
     try:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(report)
+        with open(output, "w", encoding="utf-8", errors="backslashreplace") as handle:
+            for block in _blocks(pieces):
+                handle.write(block)
     except OSError as error:
         raise UserError(f"{output}: cannot write report ({error.strerror})") from None
+
+
+def _blocks(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """Pieces joined into blocks of about `size` characters: one write per block, not per piece."""
+    buffer, length = [], 0
+    for piece in pieces:
+        buffer.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(buffer)
+            buffer, length = [], 0
+    yield "".join(buffer)
 
 
 @cli.command("audit-site")
@@ -221,11 +266,11 @@ def audit_site_command(paths, out, files_from, engine, jobs, scheduler, exit_zer
         summary = audit_site(inputs, out, settings, engine="dask" if scheduler else engine,
                              workers=jobs or os.cpu_count() or 1, scheduler=scheduler, on_page=advance)
     if warning := Damage(**summary["damaged_lines"]).warning():
-        click.echo(f"mtaudit: {warning}", err=True)
+        say(warning)
     run, gate = summary["this_run"], summary["gate"]
-    click.echo(f"mtaudit: {summary['pages']} pages ({run['audited']} audited now, {run['skipped_unchanged']} "
-               f"unchanged), {summary['errors']} errors, {gate['skipped_not_french']} skipped (not French), "
-               f"{gate['failing_pages']} failing the gate; results in {out}", err=True)
+    say(f"{summary['pages']} pages ({run['audited']} audited now, {run['skipped_unchanged']} "
+        f"unchanged), {summary['errors']} errors, {gate['skipped_not_french']} skipped (not French), "
+        f"{gate['failing_pages']} failing the gate; results in {out}")
     if settings.baseline:
         _say_baseline(settings.baseline, gate["baseline_matched"])
     code = site_exit_code(summary, settings)
@@ -261,8 +306,8 @@ def report_command(results: str, output: str | None, worst: int) -> None:
     except OSError as error:
         raise UserError(f"{target}: cannot write report ({error.strerror})") from None
     if warning := damage.warning():
-        click.echo(f"mtaudit: {warning}", err=True)
-    click.echo(f"mtaudit: site report written to {target}", err=True)
+        say(warning)
+    say(f"site report written to {target}")
 
 
 @cli.command()
@@ -297,7 +342,7 @@ def index_corpus(corpus: str, index_path: str | None) -> None:
     from audit.sources.index import build_index
 
     stats = build_index(corpus, index_path)
-    click.echo(f"{stats.path}: {stats.reports} reports ({stats.added} files added, {stats.updated} updated, "
+    click.echo(f"{one_line(stats.path)}: {stats.reports} reports ({stats.added} files added, {stats.updated} updated, "
                f"{stats.removed} removed, {stats.unchanged} unchanged) in {stats.seconds:.2f} s")
 
 
@@ -310,7 +355,7 @@ def align_article(article: str, source: str, output_format: str) -> None:
     from audit.reporters import alignment
     from audit.sources.context import align_files
 
-    click.echo(alignment.render(align_files(article, source), output_format), nl=False)
+    _emit(alignment.render(align_files(article, source), output_format), None)
 
 
 @cli.command("config")
@@ -325,18 +370,27 @@ def show_config(config_file: str | None) -> None:
 
 
 def main() -> None:
-    """Entry point: user errors become one line on stderr and exit 2, never a traceback."""
+    """Entry point: user errors become one line on stderr and exit 2; anything else, one line
+    naming the file its traceback was written to, and exit 1. Never a traceback."""
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("mtaudit: interrupted", err=True)
+        say("interrupted")
         sys.exit(EXIT_ERROR)
     except click.ClickException as error:
-        click.echo(f"mtaudit: {error.format_message()}", err=True)
+        say(error.format_message())
         sys.exit(EXIT_ERROR)
     except (UserError, InputError) as error:
-        click.echo(f"mtaudit: {error}", err=True)
+        say(str(error))
         sys.exit(EXIT_ERROR)
     except SystemExit:
         raise
+    except BrokenPipeError:  # `mtaudit check … | head`: the reader has gone, nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_ERROR)
+    except Exception as error:  # noqa: BLE001 - the last resort: a bug, told in one line
+        from audit.crash import write_details
+
+        say(f"internal error ({type(error).__name__}: {error}); details written to {write_details(error)}")
+        sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_OK)

@@ -43,6 +43,7 @@ class Settings:
     force_exclude: bool = False
     respect_gitignore: bool = True
     fail_on_skipped: bool = False  # a file that is not French fails the run (exit 2)
+    inline_suppressions: bool = True  # obey `mtaudit: ignore…` markers in the text (off for untrusted pages)
 
     def __post_init__(self) -> None:
         if self.fail_on not in FAIL_ON_CHOICES:
@@ -73,6 +74,7 @@ class Settings:
             f"comet:{'yes' if self.comet_model else 'no'}",
             f"terminology:+{len(self.terminology)}",
             f"glossary:{'yes' if self.glossary else 'no'}",
+            f"inline-suppressions:{'yes' if self.inline_suppressions else 'no'}",
         ]
         return "|".join(parts)
 

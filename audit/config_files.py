@@ -90,7 +90,7 @@ def _severity(value) -> dict[str, str]:
         code = code.upper()
         if not _FULL_CODE.match(code):
             raise _Bad(f"{code!r} is not a full rule code such as MT203")
-        if level not in levels:
+        if not isinstance(level, str) or level not in levels:
             raise _Bad(f"{code}: {level!r} is not minor, major or critical")
         table[code] = level
     return table
@@ -122,7 +122,7 @@ def _number(kind: type, low: float, high: float) -> Callable:
             raise _Bad(f"expected a number from {low} to {high}")
         try:
             number = kind(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: int(inf)
             raise _Bad(f"expected a number from {low} to {high}") from None
         if not low <= number <= high:
             raise _Bad(f"{number} is outside {low}..{high}")
@@ -203,6 +203,8 @@ def convert(values: dict, source: str) -> dict:
             converted[name] = _converter(name)(value)
         except _Bad as error:
             raise UserError(f"{source}: {key}: {error}") from None
+        except (TypeError, ValueError, RecursionError):  # a shape no converter expected
+            raise UserError(f"{source}: {key}: not a valid value of this key") from None
     return converted
 
 
@@ -219,8 +221,13 @@ def read_file(path: Path) -> ConfigFile | None:
             document = tomllib.load(handle)
     except (OSError, configparser.Error, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise UserError(f"{path}: cannot read configuration ({error})") from None
+    except RecursionError:
+        raise UserError(f"{path}: cannot read configuration (nested too deeply)") from None
     if path.name == "pyproject.toml":
-        table = document.get("tool", {}).get("mtaudit")
+        tool = document.get("tool", {})
+        table = tool.get("mtaudit") if isinstance(tool, dict) else None
+        if table is not None and not isinstance(table, dict):
+            raise UserError(f"{path}: [tool] mtaudit: expected a table, not {type(table).__name__}")
         return None if table is None else ConfigFile(path, f"{path.name} [tool.mtaudit]", table)
     return ConfigFile(path, path.name, document)
 

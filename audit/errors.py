@@ -1,11 +1,13 @@
 """User-facing errors and the exit codes mtaudit promises.
 
 One exception type for problems a user can fix; the CLI prints it as one line and exits with
-`EXIT_ERROR`. Anything else escaping is a bug and keeps its traceback.
+`EXIT_ERROR`. Anything else escaping is a bug: the CLI writes its traceback to a file and
+exits with `EXIT_INTERNAL` (audit.crash).
 """
 
 EXIT_OK = 0  # nothing at or above --fail-on
 EXIT_FINDINGS = 1  # findings at or above --fail-on (or a threshold broken)
+EXIT_INTERNAL = 1  # a bug: one line on stderr names the file holding its traceback
 EXIT_ERROR = 2  # usage error or unusable input (missing, empty, binary, huge; not French if asked)
 
 

@@ -90,7 +90,7 @@ class Fix:
         return {"start": self.start, "end": self.end, "replacement": self.replacement, "safe": self.safe}
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Finding:
     """One error at `start:end` (character offsets into the decoded text, end exclusive).
 

@@ -1,7 +1,7 @@
 """Which language a document, a sentence or a word is in.
 
-Three tools, each where it is strongest: langdetect (seeded, so reruns agree) for the whole
-document; lingua for a short span, restricted to French and English, which is the only
+Three tools, each where it is strongest: langdetect (seeded, so reruns agree) for stretches
+of a document (`audit.language_share` decides the document's language from them); lingua for a short span, restricted to French and English, which is the only
 question mtaudit asks of one; and word frequencies (wordfreq, compiled into data files by
 `make lexicon`) for single words, where no detector is reliable.
 """
@@ -14,13 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from audit.cache import cached
-from audit.document import Document
 from audit.resources import data_key, data_lines
 
 # Latin-script languages a French page could be confused with; other scripts are caught first.
 DOCUMENT_LANGUAGES = ("fr", "en", "es", "it", "de", "pt", "nl", "ca", "ro", "pl")
 LANGDETECT_SEED = 0
-_SAMPLE_CHARS = 500
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ]")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -36,9 +34,12 @@ class LanguageGuess:
 DECLARED_FRENCH = LanguageGuess("fr", 1.0)  # what a bilingual file says of its targets
 
 
-def document_language(document: Document) -> LanguageGuess:
-    """The language of a document's body; non-Latin scripts are 'und' without a model."""
-    sample = body_sample(document)
+def detect(sample: str) -> LanguageGuess:
+    """The language of one stretch of text; non-Latin scripts are 'und' without a model.
+
+    `audit.language_share` asks this of windows spread over a document and decides the
+    document's language by the share of its text in each.
+    """
     letters = _LETTER.findall(sample)
     if not letters:
         return LanguageGuess("und", 0.0)
@@ -53,22 +54,6 @@ def document_language(document: Document) -> LanguageGuess:
     except LangDetectException:  # no features: nothing langdetect recognises
         return LanguageGuess("und", 0.0)
     return LanguageGuess(best.lang, round(best.prob, 4))
-
-
-def body_sample(document: Document) -> str:
-    """The longest sentences, up to `_SAMPLE_CHARS`, in reading order.
-
-    The body decides a page's language, not its menus and titles; and langdetect's cost
-    grows with the text it reads, so it reads the part that carries the evidence.
-    """
-    longest = sorted(document.sentences, key=lambda s: (-len(s.text), s.index))
-    chosen, size = [], 0
-    for sentence in longest:
-        if size >= _SAMPLE_CHARS:
-            break
-        chosen.append(sentence)
-        size += len(sentence.text)
-    return " ".join(s.text for s in sorted(chosen, key=lambda s: s.index))[: _SAMPLE_CHARS * 2]
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,8 @@ from audit.config import Settings
 from audit.document import Document
 from audit.findings import Finding
 from audit.ingest import RawText, load
-from audit.language import DECLARED_FRENCH, document_language
+from audit.language import DECLARED_FRENCH
+from audit.language_share import document_language
 from audit.omissions import settle_omissions
 from audit.policy import apply_policy, selected_rules
 from audit.results import Audit

@@ -76,7 +76,8 @@ def not_exempted(document: Document, findings: list[Finding], settings: Settings
     ignored = ignored_for_path(document.path, settings)
     kept = [f for f in findings if not f.code.startswith(ignored)] if ignored else findings
     kept = in_prose(document, kept)
-    return unsuppressed(document, without_accepted_terms(document, kept, settings.accept))
+    kept = without_accepted_terms(document, kept, settings.accept)
+    return unsuppressed(document, kept) if settings.inline_suppressions else kept
 
 
 def in_prose(document: Document, findings: list[Finding]) -> list[Finding]:

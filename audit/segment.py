@@ -8,6 +8,7 @@ punctuation end at their line break, and a split after an abbreviation such as �
 from __future__ import annotations
 
 import re
+import sys
 
 from audit.document import Document, Paragraph, Sentence
 from audit.ingest import RawText
@@ -30,8 +31,9 @@ def segment(raw: RawText, language: str = "fr") -> Document:
         paragraph = Paragraph(len(paragraphs), start, end, raw.text[start:end])
         paragraphs.append(paragraph)
         for s_start, s_end in _sentence_spans(raw.text, start, end, language):
+            # Interned: a text of repeated short lines (« Oui. ») keeps one copy of each.
             sentences.append(
-                Sentence(len(sentences), s_start, s_end, raw.text[s_start:s_end], paragraph.index)
+                Sentence(len(sentences), s_start, s_end, sys.intern(raw.text[s_start:s_end]), paragraph.index)
             )
     return Document(
         path=raw.path,

@@ -62,7 +62,7 @@ def suppressions(document: Document) -> list[Suppression]:
 
 
 def unsuppressed(document: Document, findings: list[Finding]) -> list[Finding]:
-    if "mtaudit:" not in document.text.lower():
+    if "mtaudit:" not in document.lowered:
         return findings
     regions = suppressions(document)
     return [f for f in findings if not any(region.covers(f) for region in regions)]

@@ -57,7 +57,7 @@ class Exclusion:
 
 
 def walk(top: str, exclusion: Exclusion, suffixes: tuple[str, ...]) -> Iterator[str]:
-    """Files under `top` ending with `suffixes` (any case), sorted, minus what is excluded."""
+    """Regular files under `top` ending with `suffixes` (any case), sorted, minus what is excluded."""
     ignores = {os.path.normpath(top): _parent_gitignores(top) if exclusion.gitignore else ()}
     for folder, subfolders, names in os.walk(top):
         chain = ignores.pop(os.path.normpath(folder), ())
@@ -73,6 +73,7 @@ def walk(top: str, exclusion: Exclusion, suffixes: tuple[str, ...]) -> Iterator[
             path for name in names
             if name.lower().endswith(suffixes)
             and not _excluded(path := os.path.join(folder, name), False, exclusion, chain)
+            and os.path.isfile(path)  # a named pipe called x.txt would wait for a writer forever
         )
 
 

@@ -10,11 +10,10 @@ from audit.ingest import RawText
 from audit.language import (
     _detector_class,
     _langdetect_factory,
-    body_sample,
-    document_language,
     english_lexicon,
     french_lexicon,
 )
+from audit.language_share import document_language
 from audit.segment import segment
 
 
@@ -34,11 +33,12 @@ def test_detection_is_deterministic():
     assert len({language_of(text) for _ in range(5)}) == 1
 
 
-def test_body_sample_prefers_long_sentences_in_reading_order():
-    text = "Menu\n\nAccueil\n\n" + "Une longue phrase française sur la guerre en Ukraine. " * 20
-    document = segment(RawText("<t>", text, "utf-8", "text/plain", ()))
-    sample = body_sample(document)
-    assert "Menu" not in sample and sample.startswith("Une longue phrase")
+def test_language_is_the_largest_share_of_the_text():
+    french = "Une longue phrase française sur la guerre en Ukraine et ses conséquences. " * 20
+    english = "A long English sentence about the war in Ukraine and what follows from it. " * 3
+    guess = language_of(french + "\n\n" + english)
+    assert guess.code == "fr" and 0.6 <= guess.probability < 1.0
+    assert language_of(english * 4 + "\n\n" + french[:300]).code == "en"
 
 
 def test_word_lists_tell_english_from_french():

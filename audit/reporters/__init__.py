@@ -1,7 +1,9 @@
 """Presenters of a run's results; each consumes `Run` and writes a string, nothing else.
 
 Every format is one module with a `render(run) -> str`; the text report also takes display
-options. The CLI looks formats up here, so adding one is a module and a line in `FORMATS`.
+options, and formats whose output can be large also offer `render_pieces(run)`, which the CLI
+writes as it goes (JSON, SARIF, concise). The CLI looks formats up here, so adding one is a
+module and a line in `FORMATS`.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ list the `LIMIT` worst documents; the JSON and HTML reports list them all.
 from __future__ import annotations
 
 from audit.gate import failing_reasons
+from audit.reporters.visible import one_line
 from audit.results import Run
 
 LIMIT = 20
@@ -26,12 +27,12 @@ def batch_table(run: Run):
     for result in ranked[:LIMIT]:
         failing = failing_reasons(result, run)
         table.add_row(
-            escape(result.document.path), str(result.document.word_count), str(len(result.findings)),
+            escape(one_line(result.document.path)), str(result.document.word_count), str(len(result.findings)),
             f"{result.score:.1f}", f"{result.verdict.mt_likelihood:.2f}", result.verdict.label,
             "[red]fail[/]" if failing else "[green]pass[/]",
         )
     if len(ranked) > LIMIT:
         table.add_row(f"… {len(ranked) - LIMIT} more", "", "", "", "", "", "")
     for failure in run.failures:
-        table.add_row(escape(failure.path), "", "", "", "", f"error: {escape(failure.message)}", "[red]error[/]")
+        table.add_row(escape(one_line(failure.path)), "", "", "", "", f"error: {escape(one_line(failure.message))}", "[red]error[/]")
     return table

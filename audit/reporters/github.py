@@ -3,13 +3,15 @@
 Printed to standard output in a workflow step, each line becomes an annotation on the pull
 request's diff (HTML inputs get file-level annotations: their offsets index the extracted
 article text, not the file). Values are escaped as the runner expects (`%`, CR, LF, and in properties also
-`:` and `,`), so an article's text can never end or forge a command.
+`:` and `,`), so an article's text can never end or forge a command; other control
+characters are shown as escapes (`audit.reporters.visible`), so none reaches the log raw.
 """
 
 from __future__ import annotations
 
 from audit.findings import shown_suggestion
 from audit.reporters import ANNOTATION_LEVEL
+from audit.reporters.visible import visible
 from audit.results import Run
 
 
@@ -47,7 +49,7 @@ def _command(level: str, properties: dict, message: str) -> str:
 
 
 def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(value).replace("%", "%25").replace("\n", "%0A")  # visible() shows CR as \r
 
 
 def _escape_property(value: str) -> str:

@@ -16,6 +16,7 @@ import audit
 from audit.findings import shown_suggestion
 from audit.reporters.html_charts import category_bars, merged_counts, score_histogram
 from audit.reporters.html_view import document_view, severity_order
+from audit.reporters.visible import visible
 from audit.results import Run
 
 ASSETS = "assets"
@@ -31,9 +32,18 @@ def environment():
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_shown,
     )
     environment.filters["shown_suggestion"] = shown_suggestion
     return environment
+
+
+def _shown(value):
+    """Every value a template writes: control characters from an input shown as escapes
+    (`audit.reporters.visible`); the report's own markup (style, script) as it is."""
+    from markupsafe import Markup
+
+    return visible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
 def asset(name: str) -> str:

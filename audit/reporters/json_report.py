@@ -16,17 +16,22 @@ Schema history:
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable, Iterator
 
+from audit.findings import Finding
 from audit.gate import skipped
 from audit.provenance import provenance
+from audit.reporters.json_stream import Lazy, pieces
 from audit.reporters.source_fields import chosen_sources, sentence_sources
 from audit.results import Audit, Run
+from audit.scores.mqm import SentenceScore
 
 SCHEMA_VERSION = "1.4"
 
 
-def document_dict(result: Audit) -> dict:
+def document_dict(result: Audit, listed: Callable = lambda items, make: [make(i) for i in items]) -> dict:
+    """One document's record; `listed(items, make)` builds its sentences and findings (a
+    `json_stream.Lazy` when the report is streamed)."""
     document = result.document
     aligned = sentence_sources(result)
     verdict = result.verdict
@@ -44,19 +49,8 @@ def document_dict(result: Audit) -> dict:
             "evidence_per_100_words": verdict.evidence_per_100_words,
             "top_evidence": [{"code": c, "weight": w} for c, w in verdict.top_evidence],
         },
-        "sentences": [
-            {
-                "index": s.index,
-                "start": s.start,
-                "end": s.end,
-                "words": s.words,
-                "penalty": s.penalty,
-                "score": s.score,
-                **({"sources": aligned[s.index]} if s.index in aligned else {}),
-            }
-            for s in result.sentence_scores
-        ],
-        "findings": [f.to_dict() for f in result.findings],
+        "sentences": listed(result.sentence_scores, lambda s: _sentence_dict(s, aligned)),
+        "findings": listed(result.findings, Finding.to_dict),
         **({"sources": chosen_sources(result)} if result.sources is not None else {}),
         **({"segments": [_segment_dict(s) for s in document.segments]} if document.segments else {}),
         **({"baseline_matched": result.baseline_matched} if result.baseline_matched is not None else {}),
@@ -68,11 +62,24 @@ def _segment_dict(segment) -> dict:
             "missing": segment.missing}
 
 
-def report_dict(run: Run) -> dict:
+def _sentence_dict(s: SentenceScore, aligned: dict) -> dict:
+    return {
+        "index": s.index,
+        "start": s.start,
+        "end": s.end,
+        "words": s.words,
+        "penalty": s.penalty,
+        "score": s.score,
+        **({"sources": aligned[s.index]} if s.index in aligned else {}),
+    }
+
+
+
+def report_dict(run: Run, listed: Callable = lambda items, make: [make(i) for i in items]) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         **provenance(run.settings),
-        "documents": [document_dict(a) for a in run.audits],
+        "documents": listed(run.audits, lambda a: document_dict(a, listed)),
         "errors": [{"path": f.path, "message": f.message} for f in run.failures],
         "summary": summary(run),
     }
@@ -86,4 +93,10 @@ def summary(run: Run) -> dict:
 
 
 def render(run: Run) -> str:
-    return json.dumps(report_dict(run), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return "".join(render_pieces(run))
+
+
+def render_pieces(run: Run) -> Iterator[str]:
+    """The report a piece at a time, each document, sentence and finding built as it is
+    written (`audit.reporters.json_stream`)."""
+    return pieces(report_dict(run, Lazy))

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 
 from audit.gate import failing_reasons
 from audit.reporters.segment_fields import position
+from audit.reporters.visible import visible
 from audit.results import Run
 
 # Characters XML 1.0 forbids even when escaped; an article may still contain them.
@@ -52,4 +53,5 @@ def _finding_lines(result) -> str:
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    """Control characters shown as escapes (`visible`), what XML forbids even escaped replaced."""
+    return _NOT_XML.sub("\ufffd", visible(text))

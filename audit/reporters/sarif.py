@@ -14,8 +14,8 @@ notifications.
 
 from __future__ import annotations
 
-import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -23,6 +23,7 @@ import audit
 from audit.baseline import fingerprint
 from audit.findings import shown_suggestion
 from audit.reporters import ANNOTATION_LEVEL
+from audit.reporters.json_stream import Lazy, pieces
 from audit.results import Run
 from audit.rules import REGISTRY
 
@@ -31,6 +32,11 @@ _HELP_URI = "https://pypi.org/project/mtaudit/"
 
 
 def render(run: Run) -> str:
+    return "".join(render_pieces(run))
+
+
+def render_pieces(run: Run) -> Iterator[str]:
+    """The log a piece at a time, each result built as it is written (`json_stream`)."""
     rules = {code: index for index, code in enumerate(sorted(REGISTRY))}
     log = {
         "$schema": SCHEMA_URI,
@@ -40,11 +46,11 @@ def render(run: Run) -> str:
                 "tool": {"driver": _driver(rules)},
                 "columnKind": "unicodeCodePoints",
                 "invocations": [_invocation(run)],
-                "results": [_result(result, f, rules) for result in run.audits for f in result.findings],
+                "results": Lazy([(r, f) for r in run.audits for f in r.findings], lambda rf: _result(*rf, rules)),
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return pieces(log)
 
 
 def _driver(rules: dict[str, int]) -> dict:
@@ -141,9 +147,9 @@ def _invocation(run: Run) -> dict:
 
 
 def artifact_uri(path: str) -> str:
-    """A relative URI for relative paths (what code scanning expects), file: for absolute ones."""
+    """A relative URI for relative paths (what code scanning expects), file: for absolute ones;
+    the file name's bytes percent-encoded, so a name that is not valid UTF-8 is still a URI."""
     if path == "-":
         return "stdin"
-    if os.path.isabs(path):
-        return Path(path).as_uri()
-    return quote(Path(path).as_posix())
+    posix = os.fsencode(Path(path).as_posix())  # the bytes of a name that is not valid UTF-8
+    return ("file://" if os.path.isabs(path) else "") + quote(posix)

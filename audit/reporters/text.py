@@ -1,9 +1,14 @@
-"""Terminal report: findings grouped by sentence, the span highlighted, then a summary."""
+"""Terminal report: findings grouped by sentence, the span highlighted, then a summary.
+
+Every string from an input (names, text, messages) goes through `audit.reporters.visible`
+and is never read as rich markup, so the report shows it and a terminal never obeys it.
+"""
 
 from __future__ import annotations
 
 import io
 from collections import Counter, defaultdict
+from itertools import accumulate
 
 from audit.document import Sentence
 from audit.findings import Finding, Severity, shown_suggestion
@@ -11,6 +16,7 @@ from audit.gate import skipped
 from audit.reporters.batch_table import batch_table
 from audit.reporters.segment_fields import position
 from audit.reporters.source_fields import sentence_source_lines, source_summary_lines
+from audit.reporters.visible import one_line, visible
 from audit.results import Audit, Run
 from audit.rules import REGISTRY
 from audit.scores.mqm import counted, folded
@@ -21,6 +27,7 @@ _WINDOW = 70
 
 def render(run: Run, *, color: bool = False, show_all: bool = False, width: int = 100) -> str:
     from rich.console import Console
+    from rich.markup import escape
 
     buffer = io.StringIO()
     console = Console(
@@ -29,7 +36,7 @@ def render(run: Run, *, color: bool = False, show_all: bool = False, width: int 
     for result in run.audits:
         _render_audit(console, result, show_all)
     for failure in run.failures:
-        console.print(f"[bold red]error[/] {failure.path}: {failure.message}", markup=True)
+        console.print(f"[bold red]error[/] {escape(one_line(failure.path))}: {escape(one_line(failure.message))}")
     if len(run.audits) + len(run.failures) > 1:
         console.print(batch_table(run))
         console.print(_batch_summary(run))
@@ -41,13 +48,13 @@ def _render_audit(console, result: Audit, show_all: bool) -> None:
 
     document = result.document
     console.print(
-        f"[bold]{escape(document.path)}[/]  ({result.language.code} {result.language.probability:.2f}, "
+        f"[bold]{escape(one_line(document.path))}[/]  ({result.language.code} {result.language.probability:.2f}, "
         f"{document.word_count} words, {document.encoding})"
     )
     for note in document.notes:
-        console.print(f"  note: {escape(note)}")
+        console.print(f"  note: {escape(one_line(note))}")
     for line in source_summary_lines(result):
-        console.print(line, markup=False, style="cyan")
+        console.print(visible(line), markup=False, style="cyan")
     if document.segments:
         _render_segments(console, document, _visible(result.findings, show_all))
     else:
@@ -70,7 +77,7 @@ def _render_sentences(console, result: Audit, show_all: bool) -> None:
         if index >= 0:
             console.print(_excerpt(document.sentences[index], findings))
             for line in sentence_source_lines(result, index):
-                console.print(line, markup=False, style="dim")
+                console.print(visible(line), markup=False, style="dim")
         for finding in findings:
             console.print(_finding_line(finding))
 
@@ -83,8 +90,8 @@ def _render_segments(console, document, findings: list[Finding]) -> None:
     for unit in document.segments:
         if unit.id not in by_unit:
             continue
-        console.print(f"  segment {unit.id}", markup=False, style="bold")
-        console.print(f"  source │ {unit.source}", markup=False, style="dim")
+        console.print(f"  segment {one_line(unit.id)}", markup=False, style="bold")
+        console.print(f"  source │ {one_line(unit.source)}", markup=False, style="dim")
         console.print(_excerpt(_as_sentence(document, unit), by_unit[unit.id], label="  target │ "))
         for finding in by_unit[unit.id]:
             console.print(_finding_line(finding, position(document, finding)))
@@ -109,12 +116,13 @@ def _excerpt(sentence, findings: list[Finding], label: str = "  │ "):
     lo = max(0, first - _WINDOW)
     hi = min(len(sentence.text), max(f.end for f in findings) - sentence.start + _WINDOW)
     text = Text(label + ("…" if lo else ""))
-    offset = len(text)
-    text.append(sentence.text[lo:hi].replace("\n", " "))
+    shown = [one_line(char) for char in sentence.text[lo:hi].replace("\n", " ")]
+    at = list(accumulate(map(len, shown), initial=len(text)))  # where each character starts, shown
+    text.append("".join(shown))
     text.append("…" if hi < len(sentence.text) else "")
     for finding in findings:
-        start = max(finding.start - sentence.start, lo) - lo + offset
-        end = min(finding.end - sentence.start, hi) - lo + offset
+        start = at[max(finding.start - sentence.start, lo) - lo]
+        end = at[min(finding.end - sentence.start, hi) - lo]
         text.stylize(f"{_STYLE[finding.severity]} underline", start, max(end, start + 1))
     return text
 
@@ -122,14 +130,14 @@ def _excerpt(sentence, findings: list[Finding], label: str = "  │ "):
 def _finding_line(finding: Finding, where: str | None = None):
     from rich.text import Text
 
-    line = Text(f"  {where or f'{finding.line}:{finding.column}'} ")
+    line = Text(f"  {one_line(where) if where else f'{finding.line}:{finding.column}'} ")
     line.append(finding.code, style="bold")
     line.append(f" {finding.severity.value:<8}", style=_STYLE[finding.severity])
-    line.append(f" {finding.category.value}  {finding.message}")
+    line.append(f" {finding.category.value}  {one_line(finding.message)}")
     if finding.suggestion is not None:
-        line.append(f"  → {shown_suggestion(finding.suggestion)}", style="green")
+        line.append(f"  → {one_line(shown_suggestion(finding.suggestion))}", style="green")
     if finding.context:
-        line.append(f"\n      source: {finding.context}", style="dim")
+        line.append(f"\n      source: {one_line(finding.context)}", style="dim")
     return line
 
 

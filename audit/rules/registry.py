@@ -8,6 +8,7 @@ severity overrides) is applied later by `audit.policy`.
 from __future__ import annotations
 
 import inspect
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from audit.sources.context import AlignedSource
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """What a rule found: `start:end` in the document text, why, and a fix if one is clear."""
 
@@ -124,8 +125,8 @@ def to_finding(document: Document, rule_: Rule, hit: Hit) -> Finding:
         name=rule_.name,
         category=rule_.category,
         severity=hit.severity or rule_.severity,
-        message=hit.message,
-        text=document.text[hit.start : hit.end],
+        message=sys.intern(hit.message),  # repeated text repeats findings: one copy of each string
+        text=sys.intern(document.text[hit.start : hit.end]),
         line=line,
         column=column,
         suggestion=hit.suggestion,

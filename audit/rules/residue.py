@@ -110,7 +110,7 @@ def boilerplate(document: Document, context: RuleContext) -> Iterator[Hit]:
     if document.segments:  # a unit's « Fermer » or « Menu » is an interface label, not furniture
         return
     table = data_patterns("boilerplate.toml", "line", re.IGNORECASE)
-    patterns = [p for p, _ in table.candidates(document.text.lower())]
+    patterns = [p for p, _ in table.candidates(document.lowered)]
     patterns += _configured_boilerplate(context.extra_boilerplate)
     any_pattern = joined(tuple(p.entry["regex"] for p in patterns), re.IGNORECASE)
     announced = False

@@ -24,7 +24,7 @@ def _scan(document: Document, table: PatternTable) -> Iterator[Hit]:
     """Each pattern reads only the sentences that hold one of its literals, one at a time: a
     match lies within one sentence, and its lookarounds see nothing beyond it."""
     text = document.text
-    lower = text.lower()
+    lower = document.lowered
     in_place = len(lower) == len(text)  # not so when a rare letter (İ) lower-cases to two
     for data, spans in table.candidates(lower):
         regex, subject = (data.compiled, lower) if data.lowered and in_place else (data.original, text)

@@ -19,7 +19,7 @@ NIT_CAP = 3
 SIGNATURE = "mqm|weights:minor=1,major=5,critical=10|nit_cap:3|per:word"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceScore:
     """The MQM penalty and score of one sentence."""
 
@@ -60,12 +60,13 @@ def sentence_scores(document: Document, findings: list[Finding]) -> list[Sentenc
         sentence = document.sentence_at(finding.start)
         if sentence is not None:
             penalties[sentence.index] += finding.severity.penalty
-    scores = []
+    scores, shared = [], {}  # one float object per distinct score: most sentences score 100
     for sentence in document.sentences:
         words = len(sentence.text.split())
         penalty = penalties[sentence.index]
+        score = mqm_score(penalty, words)
         scores.append(
-            SentenceScore(sentence.index, sentence.start, sentence.end, words, penalty, mqm_score(penalty, words))
+            SentenceScore(sentence.index, sentence.start, sentence.end, words, penalty, shared.setdefault(score, score))
         )
     return scores
 

@@ -73,9 +73,8 @@ def align_files(article: str, source: str) -> tuple[Document, AlignedSource]:
     from audit.sources.corpus import read_reports
 
     document = segment(load(article))
+    load(source)  # refuse what `check` refuses: missing, empty, binary, undecodable, too large
     path = Path(source)
-    if not path.is_file():
-        raise UserError(f"{source}: no such file")
     report = next(iter(read_reports(path, path.parent)), None)
     if report is None:
         raise UserError(f"{source}: no report in this file")

@@ -58,9 +58,15 @@ def _is_report(name: str) -> bool:
     return name.lower().endswith(CORPUS_SUFFIXES) and name[0] != "." and not name.upper().startswith("README")
 
 
+def relative_name(path: Path, root: Path) -> str:
+    """`path` under `root`, as the index stores it: a name that is not valid UTF-8 keeps its
+    bad bytes as `\\xNN` (SQLite, like every report, takes only valid text)."""
+    return os.fsencode(path.relative_to(root).as_posix()).decode("utf-8", "backslashreplace")
+
+
 def read_reports(path: Path, root: Path) -> Iterator[Report]:
     """The reports one corpus file holds (a JSONL file holds many)."""
-    relative = path.relative_to(root).as_posix()
+    relative = relative_name(path, root)
     try:
         content = path.read_text(encoding="utf-8", errors="replace")
     except OSError as error:

@@ -26,7 +26,7 @@ from pathlib import Path
 from audit.errors import UserError
 from audit.resources import data_lines
 from audit.sources.anchors import concepts, names, numbers
-from audit.sources.corpus import Report, corpus_files, read_reports
+from audit.sources.corpus import Report, corpus_files, read_reports, relative_name
 
 INDEX_NAME = ".mtaudit-index.sqlite"
 FORMAT = "1"
@@ -88,7 +88,7 @@ def build_index(corpus: str, index_path: str | Path | None = None) -> IndexStats
             known = {row[0]: row[1:] for row in connection.execute("SELECT path, mtime_ns, size, sha256 FROM files")}
             seen, counts = set(), {"added": 0, "updated": 0, "unchanged": 0}
             for file in files:
-                relative = file.relative_to(root).as_posix()
+                relative = relative_name(file, root)
                 seen.add(relative)
                 counts[_refresh(connection, file, root, relative, known.get(relative))] += 1
             gone = set(known) - seen
