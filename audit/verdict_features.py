@@ -1,0 +1,85 @@
+"""What the verdict model reads: rule evidence by family, length, and the words themselves.
+
+Fluent machine translation leaves few rule hits but a recognisable wording: which function
+words and connectives it picks, how it orders them, which literal renderings it prefers. So
+besides the findings the model reads hashed word unigrams and bigrams (lower-cased, quotes
+and apostrophes unified, so typography stays the findings' business), weighted 1 + log(count)
+and scaled to unit length per document, so a sentence and a long article sit on one scale.
+Rule hits enter by family as log1p(hits per 100 words); typography (MT101–MT106) is a weak
+family of its own, and a full stop glued to a capital ("RN.En 1995", how removed markup
+looks) is counted apart from the other MT103 hits as a scraping artefact.
+
+Plain Python throughout: importing numpy would cost a cold run more than scoring does.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections import Counter
+
+from audit.document import Document
+from audit.findings import Finding
+
+WORD_BUCKETS = 16384
+FAMILIES = {
+    "MT101": "typography", "MT102": "typography", "MT103": "typography", "MT104": "typography",
+    "MT105": "typography", "MT106": "typography",
+    "MT201": "untranslated", "MT202": "untranslated", "MT203": "capitals",
+    "MT301": "transliteration", "MT302": "transliteration",
+    "MT401": "markup", "MT402": "markup", "MT403": "markup", "MT404": "duplicate",
+    "MT501": "wording", "MT502": "wording", "MT503": "terminology",
+}  # fmt: skip
+SOURCE_FAMILY = "source"  # MT6xx: no labelled data with sources; the model file sets its weight
+_UNIFY = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("“", '"'), ("”", '"'), ("«", '"'), ("»", '"'), ("„", '"'))
+_TOKEN = re.compile(r"[^\W\d_]+'|[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|[^\w\s]")
+_SCRAPE = re.compile(r"^[.!?][A-ZÀ-Ý]")
+
+
+def family_of(finding: Finding) -> str:
+    """The rule family a finding counts in (a scraping artefact apart from other MT103 hits)."""
+    if finding.code == "MT103" and _SCRAPE.match(finding.text):
+        return "scrape"
+    return FAMILIES.get(finding.code, SOURCE_FAMILY if finding.code.startswith("MT6") else "other")
+
+
+def _unified(text: str) -> str:
+    """One apostrophe and one quote mark; same length, so sentence offsets hold."""
+    for curly, plain in _UNIFY:
+        text = text.replace(curly, plain)
+    return text
+
+
+def word_grams(document: Document) -> tuple[Counter[int], list[int]]:
+    """Word 1- and 2-gram counts by hash bucket (a sentence starts with `<s>`), and words per sentence."""
+    text = _unified(document.text)
+    grams: Counter = Counter()
+    lengths = []
+    for sentence in document.sentences:
+        words = _TOKEN.findall(text[sentence.start : sentence.end].lower())
+        lengths.append(len(words))
+        grams.update(words)
+        grams.update(zip(["<s>", *words], words))
+    hashed: Counter[int] = Counter()
+    for gram, n in grams.items():
+        key = gram if isinstance(gram, str) else " ".join(gram)
+        hashed[zlib.crc32(key.encode()) % WORD_BUCKETS] += n
+    return hashed, lengths
+
+
+def features(document: Document, findings: list[Finding]) -> dict[str, float]:
+    """The model's inputs, by name; absent names are zero."""
+    words = max(document.word_count, 1)
+    by_family = Counter(family_of(f) for f in findings)
+    values = {f"rules:{name}": math.log1p(100.0 * n / words) for name, n in by_family.items()}
+    grams, lengths = word_grams(document)
+    weighted = {g: 1.0 + math.log(n) for g, n in grams.items()}
+    norm = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
+    values.update({f"w{g}": v / norm for g, v in weighted.items()})
+    mean = sum(lengths) / max(len(lengths), 1)
+    spread = math.sqrt(sum((n - mean) ** 2 for n in lengths) / max(len(lengths), 1))
+    values["length:log_words"] = math.log(words)
+    values["sentences:mean_words"] = math.log1p(mean)
+    values["sentences:spread"] = math.log1p(spread)
+    return values
