@@ -66,7 +66,7 @@ def audit_text(raw: RawText, settings: Settings) -> Audit:
         findings=tuple(findings),
         sentence_scores=tuple(sentence_scores(document, findings)),
         score=document_score(document, findings),
-        verdict=decide(language, findings, document.word_count),
+        verdict=decide(language, document, findings),
         sources=sources,
         sourced_sentences=sourced,
     )

@@ -35,6 +35,10 @@ SOURCE_FAMILY = "source"  # MT6xx: no labelled data with sources; the model file
 _UNIFY = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("“", '"'), ("”", '"'), ("«", '"'), ("»", '"'), ("„", '"'))
 _TOKEN = re.compile(r"[^\W\d_]+'|[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|[^\w\s]")
 _SCRAPE = re.compile(r"^[.!?][A-ZÀ-Ý]")
+_START = zlib.crc32(b"<s>")
+_PAIR = 1_000_003  # a prime: (a × _PAIR + b) keeps word order in a bigram's key
+_WORD_HASHES: dict[str, int] = {}
+_MAX_REMEMBERED = 200_000
 
 
 def family_of(finding: Finding) -> str:
@@ -51,20 +55,32 @@ def _unified(text: str) -> str:
     return text
 
 
+def _word_hash(word: str) -> int:
+    """CRC32 of a word (stable across runs, unlike `hash`), remembered: words recur."""
+    value = _WORD_HASHES.get(word)
+    if value is None:
+        if len(_WORD_HASHES) >= _MAX_REMEMBERED:
+            _WORD_HASHES.clear()
+        value = _WORD_HASHES[word] = zlib.crc32(word.encode())
+    return value
+
+
 def word_grams(document: Document) -> tuple[Counter[int], list[int]]:
-    """Word 1- and 2-gram counts by hash bucket (a sentence starts with `<s>`), and words per sentence."""
+    """Word 1- and 2-gram counts by hash bucket (a sentence starts with `<s>`), and words per sentence.
+
+    A bigram's key is computed from its two word hashes, so only words are ever hashed.
+    """
     text = _unified(document.text)
-    grams: Counter = Counter()
+    keys: Counter[int] = Counter()
     lengths = []
     for sentence in document.sentences:
-        words = _TOKEN.findall(text[sentence.start : sentence.end].lower())
-        lengths.append(len(words))
-        grams.update(words)
-        grams.update(zip(["<s>", *words], words))
+        hashes = list(map(_word_hash, _TOKEN.findall(text[sentence.start : sentence.end].lower())))
+        lengths.append(len(hashes))
+        keys.update(hashes)
+        keys.update(a * _PAIR + b for a, b in zip([_START, *hashes], hashes))
     hashed: Counter[int] = Counter()
-    for gram, n in grams.items():
-        key = gram if isinstance(gram, str) else " ".join(gram)
-        hashed[zlib.crc32(key.encode()) % WORD_BUCKETS] += n
+    for key, n in keys.items():
+        hashed[key % WORD_BUCKETS] += n
     return hashed, lengths
 
 
@@ -79,7 +95,6 @@ def features(document: Document, findings: list[Finding]) -> dict[str, float]:
     values.update({f"w{g}": v / norm for g, v in weighted.items()})
     mean = sum(lengths) / max(len(lengths), 1)
     spread = math.sqrt(sum((n - mean) ** 2 for n in lengths) / max(len(lengths), 1))
-    values["length:log_words"] = math.log(words)
     values["sentences:mean_words"] = math.log1p(mean)
     values["sentences:spread"] = math.log1p(spread)
     return values

@@ -146,5 +146,14 @@ def real_mt() -> list[Item]:
     ]
 
 
+def project() -> list[Item]:
+    """The project's own spun and clean texts (tests/data, corpora/samples): written to carry
+    the marks the rules look for, so they keep the rules' evidence in the fit."""
+    data, samples = ROOT / "tests" / "data", ROOT / "corpora" / "samples"
+    spun = sorted((data / "spun").glob("*.txt")) + sorted(samples.glob("spun-*.txt"))
+    clean = sorted((data / "clean").glob("*.txt")) + sorted(samples.glob("clean-*.txt"))
+    return [Item("project", p.name, p.read_text(encoding="utf-8"), int(p in spun)) for p in spun + clean]
+
+
 def all_items() -> list[Item]:
-    return tico() + paracrawl() + diabla() + correct_sentences() + human_news() + real_mt()
+    return tico() + paracrawl() + diabla() + correct_sentences() + human_news() + real_mt() + project()

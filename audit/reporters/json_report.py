@@ -5,6 +5,9 @@ Schema history:
 - 1.1: `check --sources`: documents gain `sources` (chosen sources, scores, evidence) and
   sentences `sources` (aligned source spans with confidence, chrF/BLEU/TER or similarity,
   COMET); `meta.scores` gains the sacrebleu, embedding and COMET signatures.
+- 1.2: the verdict comes from a fitted model: `meta.verdict_model` names it (name and SHA-256
+  prefix of its coefficients file); verdict label "too short" for texts too short to judge;
+  `evidence_per_100_words` is the findings' share of the model's logit per 100 words.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from audit.pipeline import Audit
 from audit.reporters.source_fields import chosen_sources, score_signatures, sentence_sources
 from audit.run import Run
 from audit.scores.mqm import SIGNATURE as MQM_SIGNATURE
+from audit.verdict_model import shipped_model
 from audit.versions import installed_version
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 _LIBRARIES = ("langdetect", "lingua-language-detector", "sentencex", "selectolax")
 
 
@@ -70,6 +74,7 @@ def meta_dict(settings: Settings) -> dict:
         "scores": {"mqm": MQM_SIGNATURE, **score_signatures(settings)},
         "langdetect_seed": LANGDETECT_SEED,
         "libraries": library_versions(),
+        "verdict_model": {"name": shipped_model().name, "sha256": shipped_model().version},
     }
 
 

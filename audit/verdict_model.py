@@ -1,0 +1,53 @@
+"""The fitted verdict model: a logistic regression read from audit/data/verdict_model.json.
+
+`tools/fit_verdict.py` fits it on labelled real French (the file records the data sets, their
+sizes and the exact command) and writes raw-feature coefficients, so scoring is one sparse
+dot product over `audit.verdict_features.features` and a logistic function: no numpy, no
+training data at run time. The file's SHA-256 names the model in every JSON report, so a
+verdict can be traced to the coefficients that produced it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+
+from audit.resources import DATA
+
+MODEL_FILE = "verdict_model.json"
+
+
+@dataclass(frozen=True)
+class VerdictModel:
+    """Intercept and coefficients by feature name; `version` is the file's SHA-256 prefix."""
+
+    name: str
+    version: str
+    intercept: float
+    coefficients: dict[str, float]
+
+    @property
+    def signature(self) -> str:
+        return f"{self.name}|sha256:{self.version}"
+
+    def logit(self, values: dict[str, float]) -> float:
+        get = self.coefficients.get
+        return self.intercept + sum(get(name, 0.0) * value for name, value in values.items())
+
+    def probability(self, values: dict[str, float]) -> float:
+        z = self.logit(values)
+        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+
+    def contributions(self, values: dict[str, float]) -> dict[str, float]:
+        """Each feature's share of the logit (for `top_evidence` and debugging)."""
+        return {name: self.coefficients[name] * v for name, v in values.items() if name in self.coefficients}
+
+
+@cache
+def shipped_model() -> VerdictModel:
+    data = (DATA / MODEL_FILE).read_bytes()
+    body = json.loads(data)
+    return VerdictModel(body["name"], hashlib.sha256(data).hexdigest()[:12], body["intercept"], body["coefficients"])
