@@ -30,8 +30,11 @@ FAMILIES = {
     "MT301": "transliteration", "MT302": "transliteration",
     "MT401": "markup", "MT402": "markup", "MT403": "markup", "MT404": "duplicate",
     "MT501": "wording", "MT502": "wording", "MT503": "terminology",
+    # Source rules: no labelled data has sources, so the model file sets this family's weight
+    # by hand. Omissions and additions (MT604/605/607/608) are edits, not marks of MT: no weight.
+    "MT601": "source", "MT602": "source", "MT603": "source", "MT606": "source",
+    "MT604": "coverage", "MT605": "coverage", "MT607": "coverage", "MT608": "coverage",
 }  # fmt: skip
-SOURCE_FAMILY = "source"  # MT6xx: no labelled data with sources; the model file sets its weight
 _UNIFY = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("“", '"'), ("”", '"'), ("«", '"'), ("»", '"'), ("„", '"'))
 _TOKEN = re.compile(r"[^\W\d_]+'|[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|[^\w\s]")
 _SCRAPE = re.compile(r"^[.!?][A-ZÀ-Ý]")
@@ -45,7 +48,7 @@ def family_of(finding: Finding) -> str:
     """The rule family a finding counts in (a scraping artefact apart from other MT103 hits)."""
     if finding.code == "MT103" and _SCRAPE.match(finding.text):
         return "scrape"
-    return FAMILIES.get(finding.code, SOURCE_FAMILY if finding.code.startswith("MT6") else "other")
+    return FAMILIES.get(finding.code, "other")
 
 
 def _unified(text: str) -> str:
