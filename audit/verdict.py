@@ -67,7 +67,7 @@ def decide(language: LanguageGuess, document: Document, findings: list[Finding])
     model = shipped_model()
     values = features(document, findings)
     likelihood = round(model.probability(values), 4)
-    top = _rule_evidence(model.contributions(values), findings)
+    top = _rule_evidence(model.contributions(values, "rules:"), findings)
     evidence = 100.0 * sum(w for _, w in top) / max(document.word_count, 1)
     return Verdict(label_for(likelihood, document.word_count), likelihood, round(max(evidence, 0.0), 3), top[:TOP_EVIDENCE])
 

@@ -42,6 +42,7 @@ _START = zlib.crc32(b"<s>")
 _PAIR = 1_000_003  # a prime: (a × _PAIR + b) keeps word order in a bigram's key
 _WORD_HASHES: dict[str, int] = {}
 _MAX_REMEMBERED = 200_000
+_BUCKET_NAMES = [f"w{i}" for i in range(WORD_BUCKETS)]
 
 
 def family_of(finding: Finding) -> str:
@@ -74,17 +75,16 @@ def word_grams(document: Document) -> tuple[Counter[int], list[int]]:
     A bigram's key is computed from its two word hashes, so only words are ever hashed.
     """
     text = _unified(document.text)
-    keys: Counter[int] = Counter()
+    remembered = _WORD_HASHES.get
+    keys: list[int] = []
     lengths = []
     for sentence in document.sentences:
-        hashes = list(map(_word_hash, _TOKEN.findall(text[sentence.start : sentence.end].lower())))
+        words = _TOKEN.findall(text[sentence.start : sentence.end].lower())
+        hashes = [remembered(w) or _word_hash(w) for w in words]
         lengths.append(len(hashes))
-        keys.update(hashes)
-        keys.update(a * _PAIR + b for a, b in zip([_START, *hashes], hashes))
-    hashed: Counter[int] = Counter()
-    for key, n in keys.items():
-        hashed[key % WORD_BUCKETS] += n
-    return hashed, lengths
+        keys += hashes
+        keys += [a * _PAIR + b for a, b in zip([_START, *hashes], hashes)]
+    return Counter([key % WORD_BUCKETS for key in keys]), lengths
 
 
 def features(document: Document, findings: list[Finding]) -> dict[str, float]:
@@ -93,9 +93,9 @@ def features(document: Document, findings: list[Finding]) -> dict[str, float]:
     by_family = Counter(family_of(f) for f in findings)
     values = {f"rules:{name}": math.log1p(100.0 * n / words) for name, n in by_family.items()}
     grams, lengths = word_grams(document)
-    weighted = {g: 1.0 + math.log(n) for g, n in grams.items()}
+    weighted = {_BUCKET_NAMES[g]: 1.0 + math.log(n) if n > 1 else 1.0 for g, n in grams.items()}
     norm = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
-    values.update({f"w{g}": v / norm for g, v in weighted.items()})
+    values.update({name: v / norm for name, v in weighted.items()})
     mean = sum(lengths) / max(len(lengths), 1)
     spread = math.sqrt(sum((n - mean) ** 2 for n in lengths) / max(len(lengths), 1))
     values["sentences:mean_words"] = math.log1p(mean)

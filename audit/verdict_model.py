@@ -40,9 +40,10 @@ class VerdictModel:
         z = self.logit(values)
         return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
-    def contributions(self, values: dict[str, float]) -> dict[str, float]:
-        """Each feature's share of the logit (for `top_evidence` and debugging)."""
-        return {name: self.coefficients[name] * v for name, v in values.items() if name in self.coefficients}
+    def contributions(self, values: dict[str, float], prefix: str = "") -> dict[str, float]:
+        """The share of the logit of each feature whose name starts with `prefix`."""
+        get = self.coefficients.get
+        return {name: get(name, 0.0) * v for name, v in values.items() if name.startswith(prefix)}
 
 
 @cache
