@@ -3,9 +3,10 @@
 `mt_likelihood` is the probability given by a logistic model fitted on labelled real French
 (`audit.verdict_model`, coefficients in audit/data/verdict_model.json, fitted by
 tools/fit_verdict.py; figures in docs/verdict.md). It weighs the findings by rule family,
-typography as a weak family of its own, together with the wording (hashed word n-grams),
-sentence lengths and document length (`audit.verdict_features`). Every finding is kept; only
-its weight in the verdict is learnt.
+typography as a weak family of its own, together with the wording (hashed word n-grams) and
+the spread of sentence lengths (`audit.verdict_features`). Every finding is kept; only its
+weight in the verdict is learnt. Thresholds: even odds for "suspicious", four to one for
+"likely machine-translated".
 
 A text under `MIN_WORDS` words is labelled "too short": a sentence or two carries too little
 evidence either way (one missing space before "?" in a seven-word sentence once read 0.96),

@@ -1,4 +1,4 @@
-"""What the verdict model reads: rule evidence by family, length, and the words themselves.
+"""What the verdict model reads: rule evidence by family, the words themselves, sentence rhythm.
 
 Fluent machine translation leaves few rule hits but a recognisable wording: which function
 words and connectives it picks, how it orders them, which literal renderings it prefers. So

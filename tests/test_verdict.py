@@ -21,7 +21,7 @@ from audit.config import Settings
 from audit.gate import failing_reasons
 from audit.run import Run
 from audit.verdict import LIKELY_MT_LABEL, MIN_WORDS, TOO_SHORT
-from audit.verdict_features import WORD_BUCKETS, features
+from audit.verdict_features import WORD_BUCKETS, family_of, features
 from audit.verdict_model import MODEL_FILE, VerdictModel, shipped_model
 
 SPUN = ROOT / "corpora" / "samples" / "spun-north-korea.txt"
@@ -60,6 +60,21 @@ def test_word_features_are_stable_hash_buckets_of_unit_length():
     assert values == features(audit_string(text).document, list(result.findings))
     curly = audit_string(text.replace("« Il dort »", "“Il dort”"))
     assert {k: v for k, v in features(curly.document, []).items() if k.startswith("w")} == words
+
+
+@pytest.mark.parametrize(("text", "family"), [
+    ("Le Rassemblement national (RN.En 1995, il obtient 15 %.", "scrape"),
+    ("« une menace importante »a souligné la présidence.", "typography"),
+])
+def test_a_full_stop_glued_to_a_capital_counts_as_scraping_not_typography(text, family):
+    glued = [f for f in audit_string(text).findings if f.code == "MT103"]
+    assert glued and {family_of(f) for f in glued} == {family}
+
+
+def test_omissions_and_additions_carry_no_weight_in_the_verdict():
+    coefficients = shipped_model().coefficients
+    assert coefficients["rules:source"] > 0 and "rules:coverage" not in coefficients
+    assert coefficients["rules:scrape"] > coefficients["rules:typography"] > 0
 
 
 def test_the_bundled_spun_sample_is_still_likely_machine_translated():
