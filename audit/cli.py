@@ -31,8 +31,11 @@ def say(message: str) -> None:
 
 def expand_inputs(paths, exclusion) -> list[str]:
     """Files as given, directories walked for audited suffixes, quoted globs expanded; none
-    at all is an error (a CI job pointed at the wrong folder must not pass)."""
+    at all is an error (a CI job pointed at the wrong folder must not pass), unless every path
+    was named and excluded by --force-exclude."""
     found = list(input_paths(paths, exclusion))
+    if not found and all(exclusion.skips_explicit(path) for path in paths):
+        return []  # --force-exclude dropped every named file, as a pre-commit hook asks: nothing to do
     if not found:
         raise UserError(f"no file to audit in {', '.join(paths)} (audited: {', '.join(AUDITED_SUFFIXES)})")
     return found

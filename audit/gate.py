@@ -13,13 +13,16 @@ from audit.config import Settings
 from audit.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from audit.findings import Severity
 from audit.results import Audit, Run
-from audit.verdict import NOT_FRENCH
+from audit.verdict import NOT_FRENCH, TOO_SHORT
 
 
 def failing_reasons(result: Audit, run: Run) -> list[str]:
-    """Why one document fails the configured thresholds (empty when it passes)."""
-    return _reasons((f.severity for f in result.findings), result.score, result.verdict.mt_likelihood,
-                    run.settings)
+    """Why one document fails the configured thresholds (empty when it passes).
+
+    A document too short to judge is not failed on its mt_likelihood: it has no verdict.
+    """
+    return _reasons((f.severity for f in result.findings), result.score, _judged(result.verdict.label,
+                    result.verdict.mt_likelihood), run.settings)
 
 
 def record_fails(record: dict, settings: Settings) -> bool:
@@ -27,10 +30,16 @@ def record_fails(record: dict, settings: Settings) -> bool:
     if record["verdict"]["label"] == NOT_FRENCH:
         return False
     severities = (Severity(f["severity"]) for f in record["findings"])
-    return bool(_reasons(severities, record["score"], record["verdict"]["mt_likelihood"], settings))
+    verdict = record["verdict"]
+    return bool(_reasons(severities, record["score"], _judged(verdict["label"], verdict["mt_likelihood"]), settings))
 
 
-def _reasons(severities: Iterable[Severity], score: float, mt_likelihood: float, settings: Settings) -> list[str]:
+def _judged(label: str, mt_likelihood: float) -> float | None:
+    return None if label == TOO_SHORT else mt_likelihood
+
+
+def _reasons(severities: Iterable[Severity], score: float, mt_likelihood: float | None,
+             settings: Settings) -> list[str]:
     reasons = []
     threshold = settings.fail_on_severity
     if threshold is not None:
@@ -39,7 +48,7 @@ def _reasons(severities: Iterable[Severity], score: float, mt_likelihood: float,
             reasons.append(f"{worst} findings at or above {threshold.value}")
     if settings.min_score is not None and score < settings.min_score:
         reasons.append(f"score {score:.1f} below {settings.min_score}")
-    if settings.max_mt_likelihood is not None and mt_likelihood > settings.max_mt_likelihood:
+    if None not in (settings.max_mt_likelihood, mt_likelihood) and mt_likelihood > settings.max_mt_likelihood:
         reasons.append(f"mt_likelihood {mt_likelihood:.2f} above {settings.max_mt_likelihood}")
     return reasons
 

@@ -7,8 +7,8 @@ verdict is "likely machine-translated" and are minor otherwise, which keeps them
 default gate (`fail-on = major`). A `severity` set for the code in the configuration wins
 over both.
 
-The verdict never reads these findings (their `mt_weight` is 0), so deciding after it
-changes no likelihood; the MQM score is computed afterwards, with the settled severities.
+The verdict's features leave these findings out, so deciding after it changes no
+likelihood; the MQM score is computed afterwards, with the settled severities.
 
 Example: an article keeping 4 of its source's 9 sentences, verdict "clean": its MT604
 findings are minor and `mtaudit check --sources` passes; with `severity = {MT604 = "major"}`

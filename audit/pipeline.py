@@ -58,7 +58,7 @@ def audit_text(raw: RawText, settings: Settings) -> Audit:
             from audit.scores.sourced import sourced_sentences
 
             sourced = sourced_sentences(document, sources, settings.comet_model)
-    verdict = decide(language, findings, document.word_count)
+    verdict = decide(language, document, findings)
     findings = settle_omissions(findings, verdict, settings)
     shown, matched = findings, None
     if settings.baseline:

@@ -1,35 +1,50 @@
 """The document verdict: is this French, and does it read as machine-translated or spun?
 
-Each rule has an `mt_weight`: how strongly one hit points at machine translation or spinning
-(a calque or an untranslated sentence weighs more than a missing thin space). The evidence is
-the weighted count per 100 words; `mt_likelihood = 1 − exp(−evidence / SCALE)` maps it to
-[0, 1). Nits past their cap carry no weight, as in the MQM score.
+`mt_likelihood` is the probability given by a logistic model fitted on labelled real French
+(`audit.verdict_model`, coefficients in audit/data/verdict_model.json, fitted by
+tools/fit_verdict.py; figures in docs/verdict.md). It weighs the findings by rule family,
+typography as a weak family of its own, together with the wording (hashed word n-grams) and
+the spread of sentence lengths (`audit.verdict_features`). Every finding is kept; only its
+weight in the verdict is learnt. Thresholds: even odds for "suspicious", four to one for
+"likely machine-translated".
+
+A text under `MIN_WORDS` words is labelled "too short": a sentence or two carries too little
+evidence either way (one missing space before "?" in a seven-word sentence once read 0.96),
+so its `mt_likelihood` is reported but no verdict is drawn from it, and the gate does not
+fail it on `max_mt_likelihood`.
 """
 
 from __future__ import annotations
 
-import math
+from collections import Counter
 from dataclasses import dataclass
 
+from audit.document import Document
 from audit.findings import Finding
 from audit.language import LanguageGuess
-from audit.rules import REGISTRY
-from audit.scores.mqm import counted
+from audit.verdict_features import family_of, features
+from audit.verdict_model import shipped_model
 
-SCALE = 1.5
-LIKELY_MT = 0.6
-SUSPICIOUS = 0.3
+LIKELY_MT = 0.8
+SUSPICIOUS = 0.5
+MIN_WORDS = 50
 MIN_FRENCH_PROBABILITY = 0.6
+TOP_EVIDENCE = 5
 
 CLEAN = "clean"
 SUSPICIOUS_LABEL = "suspicious"
 LIKELY_MT_LABEL = "likely machine-translated"
 NOT_FRENCH = "not French"
+TOO_SHORT = "too short"
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """The label, the likelihood behind it, and the rules that contributed most."""
+    """The label, the probability behind it, and the rules that raised it most.
+
+    `evidence_per_100_words` is the model's logit contribution from the findings (rule
+    families), per 100 words; `top_evidence` splits it among the rule codes that raised it.
+    """
 
     label: str
     mt_likelihood: float
@@ -41,15 +56,28 @@ def is_french(language: LanguageGuess) -> bool:
     return language.code == "fr" and language.probability >= MIN_FRENCH_PROBABILITY
 
 
-def decide(language: LanguageGuess, findings: list[Finding], words: int) -> Verdict:
+def label_for(likelihood: float, words: int) -> str:
+    if words < MIN_WORDS:
+        return TOO_SHORT
+    return LIKELY_MT_LABEL if likelihood >= LIKELY_MT else SUSPICIOUS_LABEL if likelihood >= SUSPICIOUS else CLEAN
+
+
+def decide(language: LanguageGuess, document: Document, findings: list[Finding]) -> Verdict:
     if not is_french(language):
         return Verdict(NOT_FRENCH, 0.0, 0.0, ())
-    weights: dict[str, float] = {}
-    for finding in counted(findings):
-        rule_ = REGISTRY.get(finding.code)
-        weights[finding.code] = weights.get(finding.code, 0.0) + (rule_.mt_weight if rule_ else 1.0)
-    evidence = 100.0 * sum(weights.values()) / max(words, 1)
-    likelihood = round(1.0 - math.exp(-evidence / SCALE), 4)
-    label = LIKELY_MT_LABEL if likelihood >= LIKELY_MT else SUSPICIOUS_LABEL if likelihood >= SUSPICIOUS else CLEAN
-    top = tuple(sorted(((c, round(w, 2)) for c, w in weights.items() if w > 0), key=lambda cw: (-cw[1], cw[0]))[:5])
-    return Verdict(label, likelihood, round(evidence, 3), top)
+    model = shipped_model()
+    values = features(document, findings)
+    likelihood = round(model.probability(values), 4)
+    top = _rule_evidence(model.contributions(values, "rules:"), findings)
+    evidence = 100.0 * sum(w for _, w in top) / max(document.word_count, 1)
+    return Verdict(label_for(likelihood, document.word_count), likelihood, round(max(evidence, 0.0), 3), top[:TOP_EVIDENCE])
+
+
+def _rule_evidence(contributions: dict[str, float], findings: list[Finding]) -> tuple[tuple[str, float], ...]:
+    """Each rule family's positive share of the logit, split among its codes by hit count."""
+    hits = Counter((family_of(f), f.code) for f in findings)
+    family_hits = Counter(family_of(f) for f in findings)
+    shares: Counter[str] = Counter()
+    for (family, code), n in hits.items():
+        shares[code] += contributions.get(f"rules:{family}", 0.0) * n / family_hits[family]
+    return tuple(sorted(((c, round(w, 2)) for c, w in shares.items() if w > 0), key=lambda cw: (-cw[1], cw[0])))

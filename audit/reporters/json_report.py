@@ -12,6 +12,9 @@ Schema history:
   applies (safe ones) or `--unsafe-fixes` adds.
 - 1.4: `summary` (documents, errors, skipped as not French, baseline matches); documents
   gain `baseline_matched` with a baseline; media type `text/markdown`.
+- 1.5: the verdict comes from a fitted model: `meta.verdict_model` names it (name and SHA-256
+  prefix of its coefficients file); verdict label "too short" for texts too short to judge;
+  `evidence_per_100_words` is the findings' share of the model's logit per 100 words.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from audit.reporters.source_fields import chosen_sources, sentence_sources
 from audit.results import Audit, Run
 from audit.scores.mqm import SentenceScore
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 
 def document_dict(result: Audit, listed: Callable = lambda items, make: [make(i) for i in items]) -> dict:

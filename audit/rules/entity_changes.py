@@ -18,7 +18,7 @@ from audit.rules.fidelity import confident_links, target_span
 from audit.rules.registry import Hit, RuleContext, rule
 
 
-@rule("MT607", "entity-dropped", Category.OMISSION, Severity.MINOR, mt_weight=0.0, needs_source=True)
+@rule("MT607", "entity-dropped", Category.OMISSION, Severity.MINOR, needs_source=True)
 def entity_dropped(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A country, organisation or person the aligned source sentence names and the article does not.
 
@@ -46,7 +46,7 @@ def entity_dropped(document: Document, context: RuleContext) -> Iterator[Hit]:
             yield Hit(start, end, f"the source names {names} here; the article does not", context=source_text)
 
 
-@rule("MT608", "entity-added", Category.ADDITION, Severity.MINOR, mt_weight=0.0, needs_source=True)
+@rule("MT608", "entity-added", Category.ADDITION, Severity.MINOR, needs_source=True)
 def entity_added(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A country, organisation or person the article names and its sources name nowhere.
 

@@ -73,7 +73,7 @@ def target_span(document: Document, link: Link) -> tuple[int, int]:
     return document.sentences[link.target[0]].start, document.sentences[link.target[-1]].end
 
 
-@rule("MT601", "entity-flip", Category.MISTRANSLATION, Severity.CRITICAL, mt_weight=4.0, needs_source=True)
+@rule("MT601", "entity-flip", Category.MISTRANSLATION, Severity.CRITICAL, needs_source=True)
 def entity_flip(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A country, nationality, organisation or person that differs from the aligned source sentence.
 
@@ -132,7 +132,7 @@ def _flips(target: list[Mention], source: list[Mention]) -> Iterator[tuple[Menti
                 yield mention, f"{name} where the source has {names[replaced[0]]}"
 
 
-@rule("MT602", "number-mismatch", Category.MISTRANSLATION, Severity.MAJOR, mt_weight=2.0, needs_source=True)
+@rule("MT602", "number-mismatch", Category.MISTRANSLATION, Severity.MAJOR, needs_source=True)
 def number_mismatch(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A number, date or quantity that differs from the aligned source sentence.
 
@@ -160,7 +160,7 @@ def number_mismatch(document: Document, context: RuleContext) -> Iterator[Hit]:
                               unmatched[0] if len(unmatched) == 1 else None, source_text)
 
 
-@rule("MT603", "negation-flip", Category.MISTRANSLATION, Severity.CRITICAL, mt_weight=3.0, needs_source=True)
+@rule("MT603", "negation-flip", Category.MISTRANSLATION, Severity.CRITICAL, needs_source=True)
 def negation_flip(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A negation on one side only of an aligned sentence pair.
 
@@ -194,8 +194,8 @@ def _balanced(target_chars: int, source_chars: int) -> bool:
 
 
 # Omissions and additions show an article diverging from its source, as independent reporting
-# does too: they cost MQM points but are no evidence of machine translation (mt_weight 0).
-@rule("MT604", "omission", Category.OMISSION, Severity.MAJOR, mt_weight=0.0, needs_source=True)
+# does too: they cost MQM points but are no evidence of machine translation (the verdict leaves them out).
+@rule("MT604", "omission", Category.OMISSION, Severity.MAJOR, needs_source=True)
 def omission(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A sentence of the main source that no sentence of the article renders.
 
@@ -220,7 +220,7 @@ def omission(document: Document, context: RuleContext) -> Iterator[Hit]:
             yield Hit(sentence.start, sentence.end, "the next source sentence is missing after this one", context=text)
 
 
-@rule("MT605", "addition", Category.ADDITION, Severity.MINOR, mt_weight=0.0, needs_source=True)
+@rule("MT605", "addition", Category.ADDITION, Severity.MINOR, needs_source=True)
 def addition(document: Document, context: RuleContext) -> Iterator[Hit]:
     """An article sentence that no source sentence supports.
 
@@ -243,7 +243,7 @@ def addition(document: Document, context: RuleContext) -> Iterator[Hit]:
             yield Hit(sentence.start, sentence.end, "no source sentence says this")
 
 
-@rule("MT606", "untranslated-source", Category.UNTRANSLATED, Severity.MAJOR, mt_weight=4.0, needs_source=True)
+@rule("MT606", "untranslated-source", Category.UNTRANSLATED, Severity.MAJOR, needs_source=True)
 def untranslated_source(document: Document, context: RuleContext) -> Iterator[Hit]:
     """An article sentence identical or nearly identical to its English source sentence.
 

@@ -58,8 +58,8 @@ Check = Callable[[Document, RuleContext], Iterable[Hit]]
 class Rule:
     """A stable code with its name, MQM category, default severity and documentation.
 
-    `mt_weight` is how strongly one hit points at machine translation or spinning, for the
-    verdict; `nit` marks systematic typographic slips that are folded in output and scoring;
+    How much a rule's hits count in the verdict is learnt by family (`audit.verdict_model`), not
+    set here. `nit` marks systematic typographic slips that are folded in output and scoring;
     `bilingual` marks the segment checks, which compare each target with its source and find
     nothing in a monolingual document. `fix` says whether a hit's suggestion is the exact text
     for its span, and how safe putting it there is: "safe", "unsafe", "per entry" (data rules:
@@ -72,7 +72,6 @@ class Rule:
     category: Category
     severity: Severity
     check: Check = field(repr=False)
-    mt_weight: float = 1.0
     nit: bool = False
     needs_source: bool = False
     bilingual: bool = False
@@ -97,7 +96,6 @@ def rule(
     category: Category,
     severity: Severity,
     *,
-    mt_weight: float = 1.0,
     nit: bool = False,
     needs_source: bool = False,
     bilingual: bool = False,
@@ -110,7 +108,7 @@ def rule(
             raise ValueError(f"duplicate rule code {code}")
         if fix not in FIX_KINDS:
             raise ValueError(f"{code}: fix must be one of {FIX_KINDS}")
-        REGISTRY[code] = Rule(code, name, category, severity, check, mt_weight, nit, needs_source, bilingual, fix)
+        REGISTRY[code] = Rule(code, name, category, severity, check, nit, needs_source, bilingual, fix)
         return check
 
     return register

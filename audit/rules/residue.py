@@ -29,7 +29,7 @@ _NORMALISE = re.compile(r"[\W_]+")
 _MIN_DUPLICATE_WORDS = 4
 
 
-@rule("MT401", "markup-residue", Category.MARKUP, Severity.MAJOR, mt_weight=1.0, fix="unsafe")
+@rule("MT401", "markup-residue", Category.MARKUP, Severity.MAJOR, fix="unsafe")
 def markup_residue(document: Document, context: RuleContext) -> Iterator[Hit]:
     """HTML tags, attributes or entities left in the text.
 
@@ -74,7 +74,7 @@ def _link_labels() -> re.Pattern:
     return re.compile("|".join(re.escape(label.strip()) for label in labels), re.IGNORECASE)
 
 
-@rule("MT402", "link-label", Category.MARKUP, Severity.MINOR, mt_weight=1.0, fix="unsafe")
+@rule("MT402", "link-label", Category.MARKUP, Severity.MINOR, fix="unsafe")
 def link_label(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A link's label left in the text: "(nouvelle fenêtre)", "(opens in new tab)".
 
@@ -95,7 +95,7 @@ def _configured_boilerplate(extra: tuple[str, ...]) -> tuple[DataPattern, ...]:
     return tuple(DataPattern(entry, re.IGNORECASE, None) for entry in entries)
 
 
-@rule("MT403", "boilerplate", Category.BOILERPLATE, Severity.MAJOR, mt_weight=1.0, fix="unsafe")
+@rule("MT403", "boilerplate", Category.BOILERPLATE, Severity.MAJOR, fix="unsafe")
 def boilerplate(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A line of news-site furniture: Lire aussi, PREV/NEXT, Follow us on Google News…
 
@@ -135,7 +135,7 @@ def _looks_like_headline(line: str) -> bool:
     return len(line.split()) <= _MAX_HEADLINE_WORDS and not line.endswith((".", ":", ","))
 
 
-@rule("MT404", "duplicate-text", Category.DUPLICATE, Severity.MAJOR, mt_weight=1.0, fix="unsafe")
+@rule("MT404", "duplicate-text", Category.DUPLICATE, Severity.MAJOR, fix="unsafe")
 def duplicate_text(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A title, paragraph or sentence that appears again.
 

@@ -30,7 +30,7 @@ def _term_patterns(glossary: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[t
     return tuple(made)
 
 
-@rule("MT705", "glossary-term", Category.TERMINOLOGY, Severity.MAJOR, mt_weight=0.5, bilingual=True)
+@rule("MT705", "glossary-term", Category.TERMINOLOGY, Severity.MAJOR, bilingual=True)
 def glossary_term(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A source term of the glossary whose agreed translation is not in the target.
 
@@ -80,7 +80,7 @@ def _quoted(text: str, limit: int = 60) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
-@rule("MT710", "inconsistent-target", Category.INCONSISTENCY, Severity.MINOR, mt_weight=0.0, bilingual=True)
+@rule("MT710", "inconsistent-target", Category.INCONSISTENCY, Severity.MINOR, bilingual=True)
 def inconsistent_target(document: Document, context: RuleContext) -> Iterator[Hit]:
     """One source translated two ways in the same file.
 
@@ -93,7 +93,7 @@ def inconsistent_target(document: Document, context: RuleContext) -> Iterator[Hi
     yield from _inconsistent(document, by_source=True)
 
 
-@rule("MT711", "inconsistent-source", Category.INCONSISTENCY, Severity.MINOR, mt_weight=0.0, bilingual=True)
+@rule("MT711", "inconsistent-source", Category.INCONSISTENCY, Severity.MINOR, bilingual=True)
 def inconsistent_source(document: Document, context: RuleContext) -> Iterator[Hit]:
     """One translation given to two different sources in the same file.
 

@@ -34,7 +34,7 @@ def units(document: Document) -> Iterator[tuple[Segment, str]]:
         yield segment, document.text[segment.start : segment.end]
 
 
-@rule("MT701", "target-same-as-source", Category.UNTRANSLATED, Severity.MAJOR, mt_weight=1.0, bilingual=True)
+@rule("MT701", "target-same-as-source", Category.UNTRANSLATED, Severity.MAJOR, bilingual=True)
 def target_same_as_source(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A target identical to its source.
 
@@ -52,7 +52,7 @@ def target_same_as_source(document: Document, context: RuleContext) -> Iterator[
                 yield Hit(segment.start, segment.end, "the target is the source, untranslated")
 
 
-@rule("MT702", "missing-target", Category.OMISSION, Severity.MAJOR, mt_weight=0.0, bilingual=True)
+@rule("MT702", "missing-target", Category.OMISSION, Severity.MAJOR, bilingual=True)
 def missing_target(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A unit without a target, or with an empty one.
 
@@ -67,7 +67,7 @@ def missing_target(document: Document, context: RuleContext) -> Iterator[Hit]:
             yield Hit(segment.start, segment.end, message, source_span=(0, len(segment.source)))
 
 
-@rule("MT703", "number-mismatch", Category.NUMBERS, Severity.MAJOR, mt_weight=0.5, bilingual=True)
+@rule("MT703", "number-mismatch", Category.NUMBERS, Severity.MAJOR, bilingual=True)
 def number_mismatch(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A number of the source missing from the target, or one the target adds.
 
@@ -91,7 +91,7 @@ def _placeholder_pattern() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in _data("placeholders")["patterns"]))
 
 
-@rule("MT704", "placeholder-mismatch", Category.TAGS, Severity.MAJOR, mt_weight=0.0, bilingual=True)
+@rule("MT704", "placeholder-mismatch", Category.TAGS, Severity.MAJOR, bilingual=True)
 def placeholder_mismatch(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A placeholder, tag or inline code of the source missing from the target, or added.
 
@@ -165,7 +165,7 @@ def _outside_placeholders(document: Document, findings: list[Finding]) -> list[F
             or not any(start <= f.start < end or start < f.end <= end for start, end in covered)]
 
 
-@rule("MT706", "length-ratio", Category.LENGTH, Severity.MINOR, mt_weight=0.5, bilingual=True)
+@rule("MT706", "length-ratio", Category.LENGTH, Severity.MINOR, bilingual=True)
 def length_ratio(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A target much shorter or much longer than its source.
 
@@ -187,7 +187,7 @@ def length_ratio(document: Document, context: RuleContext) -> Iterator[Hit]:
             yield Hit(segment.start, segment.end, f"the target is {ratio:.2f}× the source's length: much {side}")
 
 
-@rule("MT707", "doubled-word", Category.REPETITION, Severity.MINOR, mt_weight=1.0, bilingual=True)
+@rule("MT707", "doubled-word", Category.REPETITION, Severity.MINOR, bilingual=True)
 def doubled_word(document: Document, context: RuleContext) -> Iterator[Hit]:
     """The same word twice in a row in a target.
 
@@ -209,7 +209,7 @@ def doubled_word(document: Document, context: RuleContext) -> Iterator[Hit]:
             yield Hit(start, segment.start + match.end(), f"« {match.group(1)} » twice in a row", "")
 
 
-@rule("MT708", "edge-whitespace", Category.WHITESPACE, Severity.MINOR, mt_weight=0.0, bilingual=True)
+@rule("MT708", "edge-whitespace", Category.WHITESPACE, Severity.MINOR, bilingual=True)
 def edge_whitespace(document: Document, context: RuleContext) -> Iterator[Hit]:
     """Leading or trailing white space in the target that the source has not, or the reverse.
 
@@ -244,7 +244,7 @@ def final_mark(text: str) -> tuple[str, int]:
     return "", end
 
 
-@rule("MT709", "final-punctuation", Category.PUNCTUATION, Severity.MINOR, mt_weight=0.0, bilingual=True)
+@rule("MT709", "final-punctuation", Category.PUNCTUATION, Severity.MINOR, bilingual=True)
 def final_punctuation(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A target that does not end with the punctuation of its source.
 

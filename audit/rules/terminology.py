@@ -22,7 +22,7 @@ def _pattern(terms: tuple[tuple[str, str], ...]) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, avoided)) + r")(?![\w-])")
 
 
-@rule("MT503", "terminology", Category.TERMINOLOGY, Severity.MINOR, mt_weight=0.5, fix="unsafe")
+@rule("MT503", "terminology", Category.TERMINOLOGY, Severity.MINOR, fix="unsafe")
 def terminology(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A term the site's terminology list says to avoid.
 

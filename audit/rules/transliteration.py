@@ -35,7 +35,7 @@ def _patterns() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(e["regex"]), e["message"]) for e in entries)
 
 
-@rule("MT301", "english-transliteration", Category.TRANSLITERATION, Severity.MINOR, mt_weight=1.5, fix="safe")
+@rule("MT301", "english-transliteration", Category.TRANSLITERATION, Severity.MINOR, fix="safe")
 def english_transliteration(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A name spelled the English way where French press uses another spelling.
 
@@ -53,7 +53,7 @@ def english_transliteration(document: Document, context: RuleContext) -> Iterato
         yield Hit(match.start(), match.end(), f"English transliteration; French usage is « {french} »", french)
 
 
-@rule("MT302", "transliteration-pattern", Category.TRANSLITERATION, Severity.MINOR, mt_weight=1.0)
+@rule("MT302", "transliteration-pattern", Category.TRANSLITERATION, Severity.MINOR)
 def transliteration_pattern(document: Document, context: RuleContext) -> Iterator[Hit]:
     """An unlisted name showing English transliteration patterns (shch, -iy, zh…).
 

@@ -31,7 +31,7 @@ _CLOSE_GUILLEMET = re.compile(r"(?<=\S)([ \u00a0\u202f]?)»")
 _SPACE_BEFORE_COMMA = re.compile(rf"(?<=[{_LETTER}\d»)])[ \u00a0]+[,.](?=\s|$)")
 
 
-@rule("MT101", "english-quotes", Category.QUOTES, Severity.MINOR, mt_weight=1.0, fix="safe")
+@rule("MT101", "english-quotes", Category.QUOTES, Severity.MINOR, fix="safe")
 def english_quotes(document: Document, context: RuleContext) -> Iterator[Hit]:
     """English quotation marks “ ” where French uses « ».
 
@@ -84,7 +84,7 @@ def _quote_fix(text: str, start: int, opening: bool, replacement: str, safe: boo
     return Fix(start, end, replacement, safe)
 
 
-@rule("MT102", "straight-quotes", Category.QUOTES, Severity.MINOR, mt_weight=0.5, fix="safe")
+@rule("MT102", "straight-quotes", Category.QUOTES, Severity.MINOR, fix="safe")
 def straight_quotes(document: Document, context: RuleContext) -> Iterator[Hit]:
     """Straight quotes "…" used as quotation marks.
 
@@ -104,7 +104,7 @@ def straight_quotes(document: Document, context: RuleContext) -> Iterator[Hit]:
         )
 
 
-@rule("MT103", "missing-space-after-punctuation", Category.PUNCTUATION, Severity.MINOR, mt_weight=1.5, fix="safe")
+@rule("MT103", "missing-space-after-punctuation", Category.PUNCTUATION, Severity.MINOR, fix="safe")
 def missing_space_after(document: Document, context: RuleContext) -> Iterator[Hit]:
     """No space between closing punctuation and the next word: `»a`, `)ce`, `”a-t-il`, `fin.Le`.
 
@@ -145,7 +145,7 @@ def _in_url(text: str, offset: int) -> bool:
     return bool(_URL_LIKE.match(text, token_start, offset + 1)) or "@" in text[token_start:offset]
 
 
-@rule("MT104", "double-punctuation-spacing", Category.SPACING, Severity.MINOR, mt_weight=0.3, nit=True, fix="safe")
+@rule("MT104", "double-punctuation-spacing", Category.SPACING, Severity.MINOR, nit=True, fix="safe")
 def double_punctuation_spacing(document: Document, context: RuleContext) -> Iterator[Hit]:
     """No space before : ; ! or ? (strict mode: a breaking space there).
 
@@ -181,7 +181,7 @@ def _ignorable_double_punct(text: str, start: int, marks: str, previous: str) ->
     return _in_url(text, start)
 
 
-@rule("MT105", "guillemet-spacing", Category.SPACING, Severity.MINOR, mt_weight=0.3, nit=True, fix="safe")
+@rule("MT105", "guillemet-spacing", Category.SPACING, Severity.MINOR, nit=True, fix="safe")
 def guillemet_spacing(document: Document, context: RuleContext) -> Iterator[Hit]:
     """No space inside « » (strict mode: a breaking one).
 
@@ -203,7 +203,7 @@ def guillemet_spacing(document: Document, context: RuleContext) -> Iterator[Hit]
             yield Hit(match.start(), match.end(), f"{what} {side}", suggestion)
 
 
-@rule("MT106", "space-before-comma", Category.PUNCTUATION, Severity.MINOR, mt_weight=0.5, fix="safe")
+@rule("MT106", "space-before-comma", Category.PUNCTUATION, Severity.MINOR, fix="safe")
 def space_before_comma(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A space before a comma or a full stop.
 

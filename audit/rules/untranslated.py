@@ -63,7 +63,7 @@ def _is_english_sentence(sentence: Sentence) -> bool:
     return english_probability(sentence.text) >= _LINGUA_CONFIRMS
 
 
-@rule("MT201", "english-sentence", Category.UNTRANSLATED, Severity.MAJOR, mt_weight=3.0)
+@rule("MT201", "english-sentence", Category.UNTRANSLATED, Severity.MAJOR)
 def english_sentence(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A sentence or line left in English.
 
@@ -78,7 +78,7 @@ def english_sentence(document: Document, context: RuleContext) -> Iterator[Hit]:
             yield Hit(sentence.start, sentence.end, "sentence left in English")
 
 
-@rule("MT202", "english-words", Category.UNTRANSLATED, Severity.MINOR, mt_weight=1.0)
+@rule("MT202", "english-words", Category.UNTRANSLATED, Severity.MINOR)
 def english_words(document: Document, context: RuleContext) -> Iterator[Hit]:
     """English words inside a French sentence.
 
@@ -130,7 +130,7 @@ def _is_untranslated_run(words: list[str]) -> bool:
     return len(word) >= 4 and gaps[0] >= 2.5 and word.lower() not in french_lexicon()
 
 
-@rule("MT203", "capitalised-common-noun", Category.CAPITALISATION, Severity.MINOR, mt_weight=2.0, fix="safe")
+@rule("MT203", "capitalised-common-noun", Category.CAPITALISATION, Severity.MINOR, fix="safe")
 def capitalised_common_noun(document: Document, context: RuleContext) -> Iterator[Hit]:
     """A common noun capitalised as in English: `cette Source`, `les Nations Unies`.
 

@@ -37,7 +37,7 @@ def _scan(document: Document, table: PatternTable) -> Iterator[Hit]:
                               data.entry.get("suggestion") or None, None, _severity(data.entry), fix)
 
 
-@rule("MT501", "mt-grammar", Category.GRAMMAR, Severity.MAJOR, mt_weight=3.0, fix="per entry")
+@rule("MT501", "mt-grammar", Category.GRAMMAR, Severity.MAJOR, fix="per entry")
 def mt_grammar(document: Document, context: RuleContext) -> Iterator[Hit]:
     """Grammar errors typical of machine translation (data/grammar.toml).
 
@@ -50,7 +50,7 @@ def mt_grammar(document: Document, context: RuleContext) -> Iterator[Hit]:
     yield from _scan(document, data_patterns("grammar.toml", "pattern"))
 
 
-@rule("MT502", "calque", Category.CALQUE, Severity.MINOR, mt_weight=1.5, fix="per entry")
+@rule("MT502", "calque", Category.CALQUE, Severity.MINOR, fix="per entry")
 def calque(document: Document, context: RuleContext) -> Iterator[Hit]:
     """An expression calqued on English (data/calques.toml).
 
