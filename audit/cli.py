@@ -61,9 +61,11 @@ def audit_options(command):
 @click.option("-j", "--jobs", type=click.IntRange(0, 64), default=1, show_default=True,
               help="Processes to audit with (0: one per core).")
 @click.option("--comet-model", type=click.Path(), help="Local COMET checkpoint (.ckpt or model folder).")
+@click.option("--source", "source_files", multiple=True, type=click.Path(dir_okay=False),
+              help="A file the article translates (repeatable): checked against it, no index.")
 def check(paths, output_format, output, select, ignore, fail_on, min_score, max_mt_likelihood,
           strict_spacing, max_bytes, exit_zero, show_all, color, config_file, baseline, write_baseline,
-          jobs, sources, index_path, comet_model) -> None:
+          jobs, sources, index_path, comet_model, source_files) -> None:
     """Check PATHS (files, directories, globs, or - for standard input)."""
     from audit.batch import audit_all
     from audit.config_files import load_settings
@@ -74,7 +76,8 @@ def check(paths, output_format, output, select, ignore, fail_on, min_score, max_
     settings, _, _ = load_settings(
         {"select": split_codes(select), "ignore": split_codes(ignore), "fail_on": fail_on, "min_score": min_score,
          "max_mt_likelihood": max_mt_likelihood, "strict_spacing": strict_spacing, "max_bytes": max_bytes,
-         "baseline": baseline, "sources": sources, "index": index_path, "comet_model": comet_model},
+         "baseline": baseline, "sources": sources, "index": index_path, "comet_model": comet_model,
+         "source_files": source_files},
         config_file,
     )
     check_ready(settings)

@@ -66,17 +66,39 @@ def given_source(report: Report) -> Candidate:
     return Candidate(report, 1.0, 0.0, 0.0, (), ())
 
 
+def pair_context(document: Document, source_text: str, source_lang: str, name: str = "<source>") -> SourceContext:
+    """The context of a known translation pair: `document` checked against one source text.
+
+    For what is one translation of one text (`check --source`, bilingual files, evaluation
+    pairs): no retrieval, and the monotonic alignment, since a translation keeps its order.
+    """
+    report = Report(name, name, source_lang, "", source_text)
+    return SourceContext((align_with(document, given_source(report)),))
+
+
+def read_source(source: str) -> Report:
+    """The report in a source file named by the user (`--source`, `mtaudit align`)."""
+    from audit.sources.corpus import read_reports
+
+    path = Path(source)
+    if not path.is_file():
+        raise UserError(f"{source}: no such source file")
+    report = next(iter(read_reports(path, path.parent)), None)
+    if report is None or not report.text.strip():
+        raise UserError(f"{source}: no source text in this file")
+    return report
+
+
+def given_sources(document: Document, paths: tuple[str, ...]) -> SourceContext:
+    """`check --source`: the article against the files it was translated from, in the order
+    given (the first is the primary source), each aligned monotonically."""
+    return SourceContext(tuple(align_with(document, given_source(read_source(p))) for p in paths))
+
+
 def align_files(article: str, source: str) -> tuple[Document, AlignedSource]:
     """`mtaudit align`: an article file against one source file, no index needed."""
     from audit.ingest import load
     from audit.segment import segment
-    from audit.sources.corpus import read_reports
 
     document = segment(load(article))
-    path = Path(source)
-    if not path.is_file():
-        raise UserError(f"{source}: no such file")
-    report = next(iter(read_reports(path, path.parent)), None)
-    if report is None:
-        raise UserError(f"{source}: no report in this file")
-    return document, align_with(document, given_source(report))
+    return document, align_with(document, given_source(read_source(source)))
