@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
 from typing import TYPE_CHECKING
 
 from audit.document import Document
@@ -30,35 +29,15 @@ MIN_WORDS = 4
 UNTRANSLATED_CHRF = 60.0
 UNTRANSLATED_WORDS = 0.7
 MAX_LENGTH_RATIO = 1.4
-# Negation markers, lexical ones included (« impossible », "fails to", "cannot"), since
-# translators move a negation between syntax and vocabulary. Idioms that only look negative
-# are left out: « n'en … pas moins », « sans doute », « non seulement », « non content de »,
-# "not only", "No. 1". Nominal negations (« non-livraison », "delivery failure", « faute
-# de ») are weak: a sentence holding one is not called a flip, and one alone calls none,
-# because translators turn them into words that mark no negation at all.
-_NEGATION = {
-    "fr": r"\b(?:ne|n['’])\s*(?:[\w-]+\s+){0,3}?(?:plus|guère|nullement|personne)\b"
-    r"|\b(?:pas(?!\s+moins)|rien|jamais|(?<!sans )aucune?|sans(?!\s+(?:aucun\s+)?doute)|ni"
-    r"|impossible|incapables?|personne\s+ne)\b",
-    "en": r"\b(?:not(?!\s+only)|never|no(?!\.\s*\d)|none|nobody|nothing|neither|nor|without|cannot|unable|impossible"
-    r"|fail(?:s|ed)?\s+to)\b|n['’]t\b",
-}
-_WEAK_NEGATION = {
-    "fr": r"\bnon\b(?![\s-]+(?:seulement|content))|\b(?:faute|absence|manque|défaut)\s+d|\bindépendamment\s+d",
-    "en": r"\bnon-(?=\w)|\b(?:failures?|lack|absence)\b",
-}
-
-
-@cache
-def _negation(lang: str, weak: bool = False) -> re.Pattern:
-    """Compiled on first use: registering the rules must not cost `mtaudit check` a compile."""
-    return re.compile((_WEAK_NEGATION if weak else _NEGATION)[lang], re.IGNORECASE)
 
 
 def _negations(text: str, langs: tuple[str, ...]) -> tuple[re.Match | None, bool]:
-    """The first strong negation marker of `text` in any of `langs`, and whether it has any."""
-    strong = next(filter(None, (_negation(lang).search(text) for lang in langs)), None)
-    return strong, bool(strong) or any(_negation(lang, weak=True).search(text) for lang in langs)
+    """The first strong negation marker of `text` in any of `langs`, and whether it has any
+    negation at all (weak and lexical ones included: `audit.rules.negation`)."""
+    from audit.rules.negation import negation, negative
+
+    strong = next(filter(None, (negation(text, lang) for lang in langs)), None)
+    return strong, bool(strong) or any(negative(text, lang) for lang in langs)
 
 
 def confident_links(sources: Iterable[AlignedSource]) -> Iterator[tuple[AlignedSource, Link]]:
@@ -167,8 +146,9 @@ def negation_flip(document: Document, context: RuleContext) -> Iterator[Hit]:
     Why: a dropped or added « ne … pas » turns a denial into a confirmation. Only one-to-one
     links the aligner is confident about, of similar lengths, are compared: a sentence much
     longer than its source has added a clause, and its negation may belong to that clause.
-    A nominal negation (« non-livraison », "delivery failure") counts as a negation on the
-    side that has it but is never reported alone: translators move it into plain words.
+    A nominal or lexical negation (« non-livraison », "unclear") counts as a negation on the
+    side that has it but is never reported alone: translators move it into plain words. The
+    noun « pas » (« un premier pas ») and « ne … que » (only) are not negations.
 
     Example: L’OTAN peut confirmer la présence de troupes. (source: NATO could not confirm…)
     Use instead: L’OTAN ne peut pas confirmer la présence de troupes.
