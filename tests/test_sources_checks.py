@@ -30,8 +30,9 @@ def _codes(findings):
 def test_entity_flip_is_critical_and_points_at_the_soldiers(tmp_path):
     findings = _findings([FLIPPED], [SOURCE], tmp_path)
     flip = [f for f in findings if f.code == "MT601"]
-    assert len(flip) == 1 and flip[0].text == "soldats russes" and flip[0].severity.value == "critical"
+    assert [f.text for f in flip] == ["soldats russes", "en Ukraine"] and flip[0].severity.value == "critical"
     assert flip[0].category.value == "accuracy/mistranslation" and flip[0].context == SOURCE
+    assert flip[1].message == "direction « en Ukraine » where the source has 'to Russia'"
 
 
 def test_faithful_sentence_has_no_entity_flip(tmp_path):

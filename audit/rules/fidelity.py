@@ -58,7 +58,9 @@ def entity_flip(document: Document, context: RuleContext) -> Iterator[Hit]:
 
     Why: spinning and careless machine translation swap who does what. « des soldats
     russes » for North Korean soldiers sent *to* Russia reverses the news; a reader cannot
-    see it without the source. Also fires when a country, an organisation (« l’OTAN » for
+    see it without the source; « en Ukraine » where the source sends them "to Russia" is
+    reported on the phrase of direction, with the source's beside it. Also fires when a
+    country, an organisation (« l’OTAN » for
     "the UN") or a person is replaced by another in the same role: « Vladimir Poutine a
     déclaré » for "Volodymyr Zelensky said". Spellings of one name (Choïgou, Shoigu) are the
     same person; a name only added or dropped is not a flip.
@@ -68,14 +70,19 @@ def entity_flip(document: Document, context: RuleContext) -> Iterator[Hit]:
     Use instead: La Corée du Nord aurait commencé à envoyer des soldats en Russie.
     """
     from audit.sources import anchors, people  # regex tables: compiled only when sources are used
+    from audit.sources.directions import direction_flips
 
     for aligned, link in confident_links(context.sources):
         start, end = target_span(document, link)
-        source_text = aligned.source_text(link)
+        source_text, lang = aligned.source_text(link), aligned.alignment.source_lang
         target = anchors.mentions(document.text[start:end], "fr")
-        source = anchors.mentions(source_text, aligned.alignment.source_lang)
+        source = anchors.mentions(source_text, lang)
         for mention, message in _flips(target, source):
             yield Hit(start + mention.phrase_start, start + mention.end, message, context=source_text)
+        for going, wanted in direction_flips(document.text[start:end], source_text, lang):
+            yield Hit(start + going.phrase_start, start + going.end,
+                      f"direction « {document.text[start + going.phrase_start:start + going.end]} » where the "
+                      f"source has '{source_text[wanted.phrase_start:wanted.end]}'", context=source_text)
         for person, other in people.flips(document.text[start:end], source_text, aligned.alignment.source_lang):
             yield Hit(start + person.start, start + person.end, f"{person.name} where the source has {other.name}",
                       context=source_text)
