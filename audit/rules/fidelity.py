@@ -69,23 +69,41 @@ def entity_flip(document: Document, context: RuleContext) -> Iterator[Hit]:
     (source: North Korea has begun sending soldiers to Russia…)
     Use instead: La Corée du Nord aurait commencé à envoyer des soldats en Russie.
     """
-    from audit.sources import anchors, people  # regex tables: compiled only when sources are used
+    from audit.rules.majority import by_majority
     from audit.sources.directions import direction_flips
 
-    for aligned, link in confident_links(context.sources):
+    links = list(confident_links(context.sources))
+    yield from by_majority(document, links, lambda a, link: _entity_hits(document, a, link), _entity_facts)
+    for aligned, link in links:
         start, end = target_span(document, link)
-        source_text, lang = aligned.source_text(link), aligned.alignment.source_lang
-        target = anchors.mentions(document.text[start:end], "fr")
-        source = anchors.mentions(source_text, lang)
-        for mention, message in _flips(target, source):
-            yield Hit(start + mention.phrase_start, start + mention.end, message, context=source_text)
-        for going, wanted in direction_flips(document.text[start:end], source_text, lang):
+        source_text = aligned.source_text(link)
+        for going, wanted in direction_flips(document.text[start:end], source_text, aligned.alignment.source_lang):
             yield Hit(start + going.phrase_start, start + going.end,
                       f"direction « {document.text[start + going.phrase_start:start + going.end]} » where the "
                       f"source has '{source_text[wanted.phrase_start:wanted.end]}'", context=source_text)
-        for person, other in people.flips(document.text[start:end], source_text, aligned.alignment.source_lang):
-            yield Hit(start + person.start, start + person.end, f"{person.name} where the source has {other.name}",
-                      context=source_text)
+
+
+def _entity_hits(document: Document, aligned: AlignedSource, link: Link) -> Iterator[Hit]:
+    from audit.sources import anchors, people  # regex tables: compiled only when sources are used
+
+    start, end = target_span(document, link)
+    source_text, lang = aligned.source_text(link), aligned.alignment.source_lang
+    target = anchors.mentions(document.text[start:end], "fr")
+    for mention, message in _flips(target, anchors.mentions(source_text, lang)):
+        yield Hit(start + mention.phrase_start, start + mention.end, message, context=source_text)
+    for person, other in people.flips(document.text[start:end], source_text, lang):
+        yield Hit(start + person.start, start + person.end, f"{person.name} where the source has {other.name}",
+                  context=source_text)
+
+
+def _entity_facts(text: str, lang: str) -> set:
+    """Who a text names and in which capacity (a nationality of people or not), and the
+    capitalised words of names outside the lexicon, folded."""
+    from audit.sources import anchors
+
+    known = anchors.lexicon_words()
+    names = {anchors.fold(word) for word in re.findall(r"\b[A-ZÀ-Þ][\w-]{2,}", text)} - known
+    return {(m.key, m.people) for m in anchors.mentions(text, lang)} | names
 
 
 def _flips(target: list[Mention], source: list[Mention]) -> Iterator[tuple[Mention, str]]:
@@ -130,20 +148,32 @@ def number_mismatch(document: Document, context: RuleContext) -> Iterator[Hit]:
     Example: Un premier contingent de 15 000 soldats est arrivé. (source: A first group of 1,500…)
     Use instead: Un premier contingent de 1 500 soldats est arrivé.
     """
+    from audit.rules.majority import by_majority
+
+    yield from by_majority(document, confident_links(context.sources),
+                           lambda a, link: _number_hits(document, a, link), _number_facts)
+
+
+def _number_hits(document: Document, aligned: AlignedSource, link: Link) -> Iterator[Hit]:
     from audit.sources import anchors  # regex tables: compiled only when sources are used
 
-    for aligned, link in confident_links(context.sources):
-        start, end = target_span(document, link)
-        source_text = aligned.source_text(link)
-        for extract in (anchors.numbers, anchors.months):
-            source_values = [n.value for n in extract(source_text, aligned.alignment.source_lang)]
-            target = extract(document.text[start:end], "fr")
-            unmatched = [v for v in source_values if v not in {n.value for n in target}]
-            for number in target if unmatched else ():
-                if number.value not in source_values:
-                    yield Hit(start + number.start, start + number.end,
-                              f"{number.value}: the source has {', '.join(unmatched)}",
-                              unmatched[0] if len(unmatched) == 1 else None, source_text)
+    start, end = target_span(document, link)
+    source_text = aligned.source_text(link)
+    for extract in (anchors.numbers, anchors.months):
+        source_values = [n.value for n in extract(source_text, aligned.alignment.source_lang)]
+        target = extract(document.text[start:end], "fr")
+        unmatched = [v for v in source_values if v not in {n.value for n in target}]
+        for number in target if unmatched else ():
+            if number.value not in source_values:
+                yield Hit(start + number.start, start + number.end,
+                          f"{number.value}: the source has {', '.join(unmatched)}",
+                          unmatched[0] if len(unmatched) == 1 else None, source_text)
+
+
+def _number_facts(text: str, lang: str) -> set:
+    from audit.sources import anchors
+
+    return {n.value for extract in (anchors.numbers, anchors.months) for n in extract(text, lang)}
 
 
 @rule("MT603", "negation-flip", Category.MISTRANSLATION, Severity.CRITICAL, mt_weight=3.0, needs_source=True)
@@ -188,13 +218,16 @@ def omission(document: Document, context: RuleContext) -> Iterator[Hit]:
 
     Why: dropping a sentence can drop the fact that qualifies a claim (who said it, a
     denial). The finding points at the article sentence after which the source sentence
-    was expected.
+    was expected. Only against a main source the article follows (enough of its sentences
+    aligned): a report the article barely uses omits nothing.
 
     Example: (source: « Le Kremlin dément toute implication. » left out of the article)
     Use instead: restore the sentence: Le Kremlin, allié de Pyongyang, dément toute implication.
     """
+    from audit.sources.evidence import confidently_aligned
+
     primary = context.primary
-    if primary is None or not document.sentences:
+    if primary is None or not document.sentences or not confidently_aligned(primary.alignment):
         return
     previous = 0
     for link in primary.alignment.links:

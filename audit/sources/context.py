@@ -49,16 +49,35 @@ class SourceContext:
 
 
 def align_with(document: Document, candidate: Candidate) -> AlignedSource:
+    """The monotonic alignment: for what is one translation of one text."""
     source = report_document(candidate.report)
     return AlignedSource(candidate, source, align(document, source, "fr", source_lang(candidate.report)))
+
+
+def match_with(document: Document, candidate: Candidate) -> AlignedSource:
+    """The alignment that allows reordering: for a retrieved report an article may rearrange."""
+    from audit.sources.match import match
+
+    source = report_document(candidate.report)
+    return AlignedSource(candidate, source, match(document, source, "fr", source_lang(candidate.report)))
 
 
 def source_lang(report: Report) -> str:
     return "en" if report.lang == "en" else "fr"
 
 
+CANDIDATES_ALIGNED = 6  # retrieved reports aligned with the article before choosing by coverage
+
+
 def find_sources(document: Document, index_path: str | Path, limit: int = 2) -> SourceContext:
-    return SourceContext(tuple(align_with(document, c) for c in retrieve(document, index_path, limit)))
+    """The reports that explain the article (`audit.sources.evidence`), at most `limit`."""
+    from audit.sources.evidence import by_coverage
+
+    # Coverage, not the retrieval score, decides among these: a report the article uses for
+    # two sentences may score far below the one it follows.
+    candidates = retrieve(document, index_path, max(limit, CANDIDATES_ALIGNED), relative=0.0)
+    aligned = [match_with(document, c) for c in candidates]
+    return SourceContext(tuple(by_coverage(aligned, limit)))
 
 
 def given_source(report: Report) -> Candidate:

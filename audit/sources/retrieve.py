@@ -100,8 +100,9 @@ def lexical_candidates(connection: sqlite3.Connection, terms: list[str], limit: 
     return [(rowid, -rank) for rowid, rank in rows]
 
 
-def retrieve(document: Document, index_path: str | Path, limit: int = 2) -> list[Candidate]:
-    """The best sources for `document` (at most `limit`), most likely first."""
+def retrieve(document: Document, index_path: str | Path, limit: int = 2, relative: float = 0.6) -> list[Candidate]:
+    """The best sources for `document` (at most `limit`, scoring at least `relative` × the
+    best's), most likely first."""
     connection = open_index(index_path)
     try:
         lang = guess_language(document.text)
@@ -113,7 +114,7 @@ def retrieve(document: Document, index_path: str | Path, limit: int = 2) -> list
     if not ranked:
         return []
     best = ranked[0].score
-    return [c for c in ranked if c.score >= max(MIN_SCORE, 0.6 * best)][:limit]
+    return [c for c in ranked if c.score >= max(MIN_SCORE, relative * best)][:limit]
 
 
 def _rerank(connection: sqlite3.Connection, text: str, lang: str, hits: list[tuple[int, float]]) -> list[Candidate]:
