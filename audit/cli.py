@@ -70,7 +70,7 @@ def check(paths, output_format, output, select, ignore, fail_on, min_score, max_
     from audit.batch import audit_all
     from audit.config_files import load_settings
     from audit.gate import exit_code
-    from audit.pipeline import check_ready
+    from audit.pipeline import check_ready, similarity_note
     from audit.progress import progress
 
     settings, _, _ = load_settings(
@@ -81,6 +81,8 @@ def check(paths, output_format, output, select, ignore, fail_on, min_score, max_
         config_file,
     )
     check_ready(settings)
+    if note := similarity_note(settings):
+        click.echo(f"mtaudit: {note}", err=True)
     if write_baseline:
         settings = replace(settings, baseline=None)  # record everything found now
     inputs = expand_inputs(paths)
@@ -217,11 +219,13 @@ def rules(code: str | None) -> None:
 @cli.command("index")
 @click.argument("corpus", type=click.Path(file_okay=False))
 @click.option("--index", "index_path", type=click.Path(dir_okay=False), help="Where to write the index.")
-def index_corpus(corpus: str, index_path: str | None) -> None:
+@click.option("--no-embed", is_flag=True,
+              help="Do not store sentence embeddings (faster to build; each check embeds its sources again).")
+def index_corpus(corpus: str, index_path: str | None, no_embed: bool) -> None:
     """Build or update the index of a CORPUS folder of source reports (only changed files are read)."""
     from audit.sources.index import build_index
 
-    stats = build_index(corpus, index_path)
+    stats = build_index(corpus, index_path, embed_sentences=not no_embed)
     click.echo(f"{stats.path}: {stats.reports} reports ({stats.added} files added, {stats.updated} updated, "
                f"{stats.removed} removed, {stats.unchanged} unchanged) in {stats.seconds:.2f} s")
 

@@ -71,6 +71,16 @@ def _find_sources(document: Document, settings: Settings):
     return SourceContext(given + found.sources)
 
 
+def similarity_note(settings: Settings) -> str | None:
+    """What a run with sources loses without the `[sources]` extra: one line for stderr."""
+    if not (settings.sources or settings.source_files):
+        return None
+    from audit.sources import embed
+    from audit.sources.similarity import FALLBACK_NOTE
+
+    return None if embed.available() else FALLBACK_NOTE
+
+
 def check_ready(settings: Settings) -> None:
     """Fail once, before a batch starts, on a missing or unreadable source file, index or COMET model."""
     if settings.source_files:

