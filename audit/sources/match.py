@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from audit.document import Document
-from audit.sources.align import Alignment, Link
+from audit.sources.align import Alignment, Link, unaligned
 from audit.sources.similarity import similarities
 
 # Stricter than the monotonic path's 0.45: no position prior tells a right link from a wrong one.
@@ -26,9 +26,7 @@ def match(target: Document, source: Document, target_lang: str = "fr", source_la
     targets = [s.text for s in target.sentences]
     sources = [s.text for s in source.sentences]
     if not targets or not sources:
-        links = [Link((i,), (), 0.0, 1.0) for i in range(len(targets))]
-        links += [Link((), (j,), 0.0, 1.0) for j in range(len(sources))]
-        return Alignment(tuple(links), "none", target_lang, source_lang)
+        return unaligned(len(targets), len(sources), target_lang, source_lang)
     sims = similarities(targets, sources, target_lang, source_lang)
     calibrated = np.clip((sims.one - sims.background) / sims.scale, 0.0, 1.0)
     best = calibrated.argmax(axis=1)
