@@ -19,6 +19,8 @@ from audit.rules.negation import lexical_negation, negation, negative
         ("Le porte-parole n’y voit plus aucun intérêt.", "n’y voit plus"),
         ("Il ne fait pas un seul pas sans son escorte.", "pas"),
         ("Ce n’est pas clair.", "pas"),
+        ("Ce colis ne peut être livré en Corse.", "ne peut"),
+        ("Il ne peut pas venir.", "pas"),
     ],
 )
 def test_negations_are_found(text, marker):
@@ -37,6 +39,9 @@ def test_negations_are_found(text, marker):
         "Plus que jamais, l’alliance doit rester unie.",
         "Cette victoire restera à jamais dans les mémoires.",
         "Les frappes se poursuivent sans cesse depuis lundi.",
+        "Le risque est nettement plus élevé après 70 ans.",
+        "Marcher 2 000 pas par jour suffit à entretenir la forme.",
+        "Ce programme ne peut être distribué que sous la même licence.",
     ],
 )
 def test_words_that_only_look_negative_are_not_markers(text):
@@ -55,6 +60,23 @@ def test_words_that_only_look_negative_are_not_markers(text):
 )
 def test_lexical_negations(text, lang, word):
     assert lexical_negation(text, lang) == word and negative(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Passengers are prohibited from changing seats.", "en"),
+        ("The packaging is PVC free.", "en"),
+        ("Peu de cas sont signalés chez les enfants.", "fr"),
+        ("Réservez un vol direct, sinon choisissez bien la correspondance.", "fr"),
+    ],
+)
+def test_words_that_negate_their_object_are_weak_negations(text, lang):
+    assert negative(text, lang) and negation(text, lang) is None
+
+
+def test_not_just_is_no_negation():
+    assert negation("The ball is back, and not just with children.", "en") is None
 
 
 @pytest.mark.parametrize(

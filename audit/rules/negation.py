@@ -12,7 +12,11 @@ Words that only look negative are not markers:
 - restriction, « ne … que », also after « plus », « guère », « jamais » (« il ne reste plus
   que deux jours » is "only two days are left");
 - idioms: « n'en … pas moins », « sans doute », « sans cesse », « non seulement », « à
-  jamais », « plus que jamais », "not only", "No. 1".
+  jamais », « plus que jamais », "not only", "not just", "No. 1".
+
+« ne » alone negates with pouvoir, savoir, oser, cesser (« il ne peut être expédié »), and
+weak negations include verbs that negate their object ("prohibit", « empêcher »), « peu »
+for "not many" and « sinon » for "if not".
 """
 
 from __future__ import annotations
@@ -22,22 +26,26 @@ from functools import cache
 
 from audit.resources import data_lines
 
-_NE = r"\b(?:ne|n['’])\s*"
+_NE = r"\b(?:ne\b|n['’])\s*"
 _STRONG = {
     "fr": _NE + r"(?:[\w-]+\s+){0,3}?(?:plus|guère|nullement|personne)\b(?!\s+que\b)"
+    # « ne » alone, in writing, with pouvoir, savoir, oser, cesser: « il ne peut être expédié »
+    r"|\bne\s+(?:peu[tx]|peuvent|pouv\w+|pourr\w+|sai[st]|savai\w+|saur\w+|os\w+|cess\w+)\b(?![\s-]+(?:\w+\s+)?pas\b)"
     r"|\b(?:pas(?!\s+(?:moins|seulement))|rien|jamais|(?<!sans )aucune?|sans(?!\s+(?:aucun\s+)?(?:doute|cesse))|ni"
     r"|impossible|incapables?|personne\s+ne)\b",
-    "en": r"\b(?:not(?!\s+only)|never|no(?!\.\s*\d)|none|nobody|nothing|neither|nor|without|cannot|unable|impossible"
+    "en": r"\b(?:not(?!\s+(?:only|just|merely))|never|no(?!\.\s*\d)|none|nobody|nothing|neither|nor|without|cannot|unable|impossible"
     r"|fail(?:s|ed)?\s+to)\b|n['’]t\b",
 }
 _WEAK = {
-    "fr": r"\bnon\b(?![\s-]+(?:seulement|content))|\b(?:faute|absence|manque|défaut)\s+d|\bindépendamment\s+d",
-    "en": r"\bnon-(?=\w)|\b(?:failures?|lack|absence)\b|\b\w{3,}(?:less|-free)\b",
+    "fr": r"\bnon\b(?![\s-]+(?:seulement|content))|\b(?:faute|absence|manque|défaut)\s+d|\bindépendamment\s+d"
+    r"|\b(?:peu|sinon|interdi\w*|empêch\w*|refus\w*|évit\w*|privés?|privées?)\b",
+    "en": r"\bnon-(?=\w)|\b(?:failures?|lack|absence)\b|\b\w{3,}(?:less|[- ]free)\b"
+    r"|\b(?:prohibit|forbid|ban(?:s|ned)?\b|prevent|refus|den(?:y|ie)|avoid|barred|away\s+from)\w*",
 }
 # What makes « pas » a noun when no « ne » precedes it: a determiner or an adjective before it.
 _NOUN_PAS = re.compile(
     r"\b(?:un|le|l['’]|du|des|les|ce|cet|ces|mon|ton|son|notre|votre|leur|leurs|mes|tes|ses|chaque|au|aux"
-    r"|premiers?|derniers?|petits?|grands?|faux|nouveaux?|bons?|mauvais|même|quelques)\s+$"
+    r"|premiers?|derniers?|petits?|grands?|faux|nouveaux?|bons?|mauvais|même|quelques|\d+)\s+$"
     r"|\bpas\s+à\s+$",
     re.IGNORECASE,
 )
@@ -45,6 +53,7 @@ _NOUN_PAS = re.compile(
 _EVER = re.compile(r"\b(?:à|que|qu['’]|si)\s*$", re.IGNORECASE)
 _NE_BEFORE = re.compile(_NE + r"(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
+_RESTRICTION = re.compile(r"[^.;:!?,]*?\bqu(?:e\b|['’])", re.IGNORECASE)
 MIN_STEM = 4  # letters of the word after a negative prefix (`audit/data/negative_prefixes.tsv`)
 
 
@@ -70,6 +79,8 @@ def negative(text: str, lang: str) -> bool:
 
 def _not_a_marker(text: str, match: re.Match) -> bool:
     word, before = match.group().lower(), text[: match.start()]
+    if word.startswith("ne "):  # « ne peut … que »: restriction, "can only"
+        return bool(_RESTRICTION.match(text[match.end():]))
     if _NE_BEFORE.search(before):
         return False
     if word == "pas":
