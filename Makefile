@@ -43,6 +43,7 @@ bench: $(VENV)/.installed-dev
 eval: $(VENV)/.installed-dev
 	$(BIN)/python tools/evaluate.py
 	$(BIN)/python tools/eval_align.py
+	$(BIN)/python tools/eval_sources.py
 
 # Regenerates the word lists in audit/data from the pinned wordfreq.
 lexicon: $(VENV)/.installed-dev

@@ -8,7 +8,8 @@ Three measures, each pair checked as `check --source` would (monotonic alignment
 - WMT20 QE task 3 development data (../shared/peer/wmt20_qe_task3_enfr_dev_mqm.tsv): the
   precision of MT6xx spans against the professional MQM accuracy spans (target ≥ 0.6); a
   finding is correct when it overlaps an accuracy span of its segment.
-- The Debian handbook's human translation (corpora/parallel/): MT6xx findings there are false.
+- The Debian handbook's human translation (corpora/parallel/): MT6xx findings there are false,
+  except MT606 on the nine sentences its French edition left in English (tests/test_sources_checks.py).
 
 Figures carry their spread over five folds by document (ContraTICO: the id before `:`; WMT:
 `doc_id`), so no figure rests on single items. Prints, and writes reports/eval/sources.json
@@ -124,7 +125,8 @@ def handbook() -> dict:
     for french, english, _ in sections().values():
         for finding in source_findings("\n\n".join(french), "\n\n".join(english)):
             found[finding.code] += 1
-    return {"findings": sum(found.values()), "codes": dict(sorted(found.items()))}
+    return {"findings": sum(found.values()), "false": sum(found.values()) - found["MT606"],
+            "codes": dict(sorted(found.items()))}
 
 
 def _warm(texts: list[str]) -> None:
@@ -151,8 +153,9 @@ def markdown(results: dict) -> str:
         lines += ["", "## WMT20 QE task 3 dev: precision of MT6xx spans against MQM accuracy spans", "",
                   (f"{figures['share']:.3f} over {figures['n']} findings (folds {figures['fold_min']:.3f}–"
                    f"{figures['fold_max']:.3f}; target ≥ 0.6)")]
-    lines += ["", "## Debian handbook human translation: MT6xx findings (all false)", "",
-              f"{results['handbook']['findings']} {results['handbook']['codes']}", ""]
+    lines += ["", "## Debian handbook human translation: MT6xx findings (false: all but MT606)", "",
+              (f"{results['handbook']['false']} false of {results['handbook']['findings']} "
+               f"{results['handbook']['codes']}"), ""]
     return "\n".join(lines)
 
 
