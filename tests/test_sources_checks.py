@@ -232,6 +232,13 @@ def test_untranslated_source_sentence(tmp_path):
     assert [f.text for f in findings if f.code == "MT606"] == [english]
 
 
+def test_a_short_line_kept_in_english_is_no_untranslated_sentence(tmp_path):
+    english = "Nordwind Trail Pro Jacket"  # a product name stays as it is
+    findings = _findings(["Veste imperméable pour la randonnée en montagne.", english],
+                         ["Waterproof jacket for mountain hiking.", english], tmp_path)
+    assert "MT606" not in _codes(findings)
+
+
 @pytest.fixture(scope="module")
 def news_index(tmp_path_factory):
     from audit.sources.index import build_index

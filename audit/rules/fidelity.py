@@ -271,6 +271,7 @@ def untranslated_source(document: Document, context: RuleContext) -> Iterator[Hi
     of a machine-assembled article; with the source at hand it is certain, not guessed.
     Close in characters (chrF) is not enough: « Ce service est administré par Alexander
     Wirt » shares its names with the English, so most of its words must be the source's too.
+    A line of fewer than four words is left alone: a product name or a unit stays as it is.
 
     Example: They are expected to be deployed to the front line once their acclimatisation period is over.
     Use instead: Ils devraient rejoindre la ligne de front une fois achevée leur période d’acclimatation.
@@ -283,6 +284,8 @@ def untranslated_source(document: Document, context: RuleContext) -> Iterator[Hi
             continue
         for index in link.target:
             sentence = document.sentences[index]
+            if len(sentence.text.split()) < MIN_WORDS:
+                continue  # a name, a unit, a word both languages share: « Pentax Papilio », "8 lb."
             for j in link.source:
                 source_text = aligned.document.sentences[j].text
                 score = chrf.sentence_score(sentence.text, [source_text]).score
