@@ -56,6 +56,7 @@ eval: $(VENV)/.installed-dev
 	$(BIN)/python tools/eval_align.py
 	$(BIN)/python tools/eval_segments.py
 	$(BIN)/python tools/eval_real.py
+	$(BIN)/python tools/eval_sources.py
 
 # Hostile files through every input and report format (tests/fuzz_reports.py, not in `make test`):
 # about ten minutes on a 2-core machine.

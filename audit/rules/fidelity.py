@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
 from typing import TYPE_CHECKING
 
 from audit.document import Document
@@ -30,35 +29,15 @@ MIN_WORDS = 4
 UNTRANSLATED_CHRF = 60.0
 UNTRANSLATED_WORDS = 0.7
 MAX_LENGTH_RATIO = 1.4
-# Negation markers, lexical ones included (« impossible », "fails to", "cannot"), since
-# translators move a negation between syntax and vocabulary. Idioms that only look negative
-# are left out: « n'en … pas moins », « sans doute », « non seulement », « non content de »,
-# "not only", "No. 1". Nominal negations (« non-livraison », "delivery failure", « faute
-# de ») are weak: a sentence holding one is not called a flip, and one alone calls none,
-# because translators turn them into words that mark no negation at all.
-_NEGATION = {
-    "fr": r"\b(?:ne|n['’])\s*(?:[\w-]+\s+){0,3}?(?:plus|guère|nullement|personne)\b"
-    r"|\b(?:pas(?!\s+moins)|rien|jamais|(?<!sans )aucune?|sans(?!\s+(?:aucun\s+)?doute)|ni"
-    r"|impossible|incapables?|personne\s+ne)\b",
-    "en": r"\b(?:not(?!\s+only)|never|no(?!\.\s*\d)|none|nobody|nothing|neither|nor|without|cannot|unable|impossible"
-    r"|fail(?:s|ed)?\s+to)\b|n['’]t\b",
-}
-_WEAK_NEGATION = {
-    "fr": r"\bnon\b(?![\s-]+(?:seulement|content))|\b(?:faute|absence|manque|défaut)\s+d|\bindépendamment\s+d",
-    "en": r"\bnon-(?=\w)|\b(?:failures?|lack|absence)\b",
-}
-
-
-@cache
-def _negation(lang: str, weak: bool = False) -> re.Pattern:
-    """Compiled on first use: registering the rules must not cost `mtaudit check` a compile."""
-    return re.compile((_WEAK_NEGATION if weak else _NEGATION)[lang], re.IGNORECASE)
 
 
 def _negations(text: str, langs: tuple[str, ...]) -> tuple[re.Match | None, bool]:
-    """The first strong negation marker of `text` in any of `langs`, and whether it has any."""
-    strong = next(filter(None, (_negation(lang).search(text) for lang in langs)), None)
-    return strong, bool(strong) or any(_negation(lang, weak=True).search(text) for lang in langs)
+    """The first strong negation marker of `text` in any of `langs`, and whether it has any
+    negation at all (weak and lexical ones included: `audit.rules.negation`)."""
+    from audit.rules.negation import negation, negative
+
+    strong = next(filter(None, (negation(text, lang) for lang in langs)), None)
+    return strong, bool(strong) or any(negative(text, lang) for lang in langs)
 
 
 def confident_links(sources: Iterable[AlignedSource]) -> Iterator[tuple[AlignedSource, Link]]:
@@ -79,7 +58,9 @@ def entity_flip(document: Document, context: RuleContext) -> Iterator[Hit]:
 
     Why: spinning and careless machine translation swap who does what. « des soldats
     russes » for North Korean soldiers sent *to* Russia reverses the news; a reader cannot
-    see it without the source. Also fires when a country, an organisation (« l’OTAN » for
+    see it without the source; « en Ukraine » where the source sends them "to Russia" is
+    reported on the phrase of direction, with the source's beside it. Also fires when a
+    country, an organisation (« l’OTAN » for
     "the UN") or a person is replaced by another in the same role: « Vladimir Poutine a
     déclaré » for "Volodymyr Zelensky said". Spellings of one name (Choïgou, Shoigu) are the
     same person; a name only added or dropped is not a flip.
@@ -88,18 +69,41 @@ def entity_flip(document: Document, context: RuleContext) -> Iterator[Hit]:
     (source: North Korea has begun sending soldiers to Russia…)
     Use instead: La Corée du Nord aurait commencé à envoyer des soldats en Russie.
     """
-    from audit.sources import anchors, people  # regex tables: compiled only when sources are used
+    from audit.rules.majority import by_majority
+    from audit.sources.directions import direction_flips
 
-    for aligned, link in confident_links(context.sources):
+    links = list(confident_links(context.sources))
+    yield from by_majority(document, links, lambda a, link: _entity_hits(document, a, link), _entity_facts)
+    for aligned, link in links:
         start, end = target_span(document, link)
         source_text = aligned.source_text(link)
-        target = anchors.mentions(document.text[start:end], "fr")
-        source = anchors.mentions(source_text, aligned.alignment.source_lang)
-        for mention, message in _flips(target, source):
-            yield Hit(start + mention.phrase_start, start + mention.end, message, context=source_text)
-        for person, other in people.flips(document.text[start:end], source_text, aligned.alignment.source_lang):
-            yield Hit(start + person.start, start + person.end, f"{person.name} where the source has {other.name}",
-                      context=source_text)
+        for going, wanted in direction_flips(document.text[start:end], source_text, aligned.alignment.source_lang):
+            yield Hit(start + going.phrase_start, start + going.end,
+                      f"direction « {document.text[start + going.phrase_start:start + going.end]} » where the "
+                      f"source has '{source_text[wanted.phrase_start:wanted.end]}'", context=source_text)
+
+
+def _entity_hits(document: Document, aligned: AlignedSource, link: Link) -> Iterator[Hit]:
+    from audit.sources import anchors, people  # regex tables: compiled only when sources are used
+
+    start, end = target_span(document, link)
+    source_text, lang = aligned.source_text(link), aligned.alignment.source_lang
+    target = anchors.mentions(document.text[start:end], "fr")
+    for mention, message in _flips(target, anchors.mentions(source_text, lang)):
+        yield Hit(start + mention.phrase_start, start + mention.end, message, context=source_text)
+    for person, other in people.flips(document.text[start:end], source_text, lang):
+        yield Hit(start + person.start, start + person.end, f"{person.name} where the source has {other.name}",
+                  context=source_text)
+
+
+def _entity_facts(text: str, lang: str) -> set:
+    """Who a text names and in which capacity (a nationality of people or not), and the
+    capitalised words of names outside the lexicon, folded."""
+    from audit.sources import anchors
+
+    known = anchors.lexicon_words()
+    names = {anchors.fold(word) for word in re.findall(r"\b[A-ZÀ-Þ][\w-]{2,}", text)} - known
+    return {(m.key, m.people) for m in anchors.mentions(text, lang)} | names
 
 
 def _flips(target: list[Mention], source: list[Mention]) -> Iterator[tuple[Mention, str]]:
@@ -144,20 +148,32 @@ def number_mismatch(document: Document, context: RuleContext) -> Iterator[Hit]:
     Example: Un premier contingent de 15 000 soldats est arrivé. (source: A first group of 1,500…)
     Use instead: Un premier contingent de 1 500 soldats est arrivé.
     """
+    from audit.rules.majority import by_majority
+
+    yield from by_majority(document, confident_links(context.sources),
+                           lambda a, link: _number_hits(document, a, link), _number_facts)
+
+
+def _number_hits(document: Document, aligned: AlignedSource, link: Link) -> Iterator[Hit]:
     from audit.sources import anchors  # regex tables: compiled only when sources are used
 
-    for aligned, link in confident_links(context.sources):
-        start, end = target_span(document, link)
-        source_text = aligned.source_text(link)
-        for extract in (anchors.numbers, anchors.months):
-            source_values = [n.value for n in extract(source_text, aligned.alignment.source_lang)]
-            target = extract(document.text[start:end], "fr")
-            unmatched = [v for v in source_values if v not in {n.value for n in target}]
-            for number in target if unmatched else ():
-                if number.value not in source_values:
-                    yield Hit(start + number.start, start + number.end,
-                              f"{number.value}: the source has {', '.join(unmatched)}",
-                              unmatched[0] if len(unmatched) == 1 else None, source_text)
+    start, end = target_span(document, link)
+    source_text = aligned.source_text(link)
+    for extract in (anchors.numbers, anchors.months):
+        source_values = [n.value for n in extract(source_text, aligned.alignment.source_lang)]
+        target = extract(document.text[start:end], "fr")
+        unmatched = [v for v in source_values if v not in {n.value for n in target}]
+        for number in target if unmatched else ():
+            if number.value not in source_values:
+                yield Hit(start + number.start, start + number.end,
+                          f"{number.value}: the source has {', '.join(unmatched)}",
+                          unmatched[0] if len(unmatched) == 1 else None, source_text)
+
+
+def _number_facts(text: str, lang: str) -> set:
+    from audit.sources import anchors
+
+    return {n.value for extract in (anchors.numbers, anchors.months) for n in extract(text, lang)}
 
 
 @rule("MT603", "negation-flip", Category.MISTRANSLATION, Severity.CRITICAL, needs_source=True)
@@ -167,8 +183,9 @@ def negation_flip(document: Document, context: RuleContext) -> Iterator[Hit]:
     Why: a dropped or added « ne … pas » turns a denial into a confirmation. Only one-to-one
     links the aligner is confident about, of similar lengths, are compared: a sentence much
     longer than its source has added a clause, and its negation may belong to that clause.
-    A nominal negation (« non-livraison », "delivery failure") counts as a negation on the
-    side that has it but is never reported alone: translators move it into plain words.
+    A nominal or lexical negation (« non-livraison », "unclear") counts as a negation on the
+    side that has it but is never reported alone: translators move it into plain words. The
+    noun « pas » (« un premier pas ») and « ne … que » (only) are not negations.
 
     Example: L’OTAN peut confirmer la présence de troupes. (source: NATO could not confirm…)
     Use instead: L’OTAN ne peut pas confirmer la présence de troupes.
@@ -201,13 +218,16 @@ def omission(document: Document, context: RuleContext) -> Iterator[Hit]:
 
     Why: dropping a sentence can drop the fact that qualifies a claim (who said it, a
     denial). The finding points at the article sentence after which the source sentence
-    was expected.
+    was expected. Only against a main source the article follows (enough of its sentences
+    aligned): a report the article barely uses omits nothing.
 
     Example: (source: « Le Kremlin dément toute implication. » left out of the article)
     Use instead: restore the sentence: Le Kremlin, allié de Pyongyang, dément toute implication.
     """
+    from audit.sources.evidence import confidently_aligned
+
     primary = context.primary
-    if primary is None or not document.sentences:
+    if primary is None or not document.sentences or not confidently_aligned(primary.alignment):
         return
     previous = 0
     for link in primary.alignment.links:
@@ -251,6 +271,7 @@ def untranslated_source(document: Document, context: RuleContext) -> Iterator[Hi
     of a machine-assembled article; with the source at hand it is certain, not guessed.
     Close in characters (chrF) is not enough: « Ce service est administré par Alexander
     Wirt » shares its names with the English, so most of its words must be the source's too.
+    A line of fewer than four words is left alone: a product name or a unit stays as it is.
 
     Example: They are expected to be deployed to the front line once their acclimatisation period is over.
     Use instead: Ils devraient rejoindre la ligne de front une fois achevée leur période d’acclimatation.
@@ -263,6 +284,8 @@ def untranslated_source(document: Document, context: RuleContext) -> Iterator[Hi
             continue
         for index in link.target:
             sentence = document.sentences[index]
+            if len(sentence.text.split()) < MIN_WORDS:
+                continue  # a name, a unit, a word both languages share: « Pentax Papilio », "8 lb."
             for j in link.source:
                 source_text = aligned.document.sentences[j].text
                 score = chrf.sentence_score(sentence.text, [source_text]).score

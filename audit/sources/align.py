@@ -56,13 +56,18 @@ def align(target: Document, source: Document, target_lang: str = "fr", source_la
     targets = [s.text for s in target.sentences]
     sources = [s.text for s in source.sentences]
     if not targets or not sources:
-        links = [Link((i,), (), 0.0, 1.0) for i in range(len(targets))]
-        links += [Link((), (j,), 0.0, 1.0) for j in range(len(sources))]
-        return Alignment(tuple(links), "none", target_lang, source_lang)
+        return unaligned(len(targets), len(sources), target_lang, source_lang)
     sims = similarities(targets, sources, target_lang, source_lang)
     ratio = LENGTH_RATIO.get((target_lang, source_lang), 1.0)
     scorer = _Scorer(sims, [len(t) for t in targets], [len(s) * ratio for s in sources])
     return Alignment(tuple(_best_path(scorer)), sims.method, target_lang, source_lang)
+
+
+def unaligned(targets: int, sources: int, target_lang: str, source_lang: str) -> Alignment:
+    """When one side has no sentence: every sentence of the other is skipped, surely."""
+    links = [Link((i,), (), 0.0, 1.0) for i in range(targets)]
+    links += [Link((), (j,), 0.0, 1.0) for j in range(sources)]
+    return Alignment(tuple(links), "none", target_lang, source_lang)
 
 
 class _Scorer:

@@ -62,3 +62,12 @@ def embed(texts: list[str]) -> np.ndarray:
     while len(_cache) > CACHED_TEXTS:
         _cache.popitem(last=False)
     return rows
+
+
+def remember(texts: list[str], vectors: np.ndarray) -> None:
+    """Vectors computed earlier (stored in the corpus index): `embed` will not compute them again."""
+    for text, vector in zip(texts, vectors):
+        _cache[text] = vector
+        _cache.move_to_end(text)
+    while len(_cache) > CACHED_TEXTS:
+        _cache.popitem(last=False)

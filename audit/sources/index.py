@@ -17,11 +17,14 @@ folder, and only then an index that is not one and should be rebuilt.
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from audit.errors import UserError
 from audit.resources import data_lines
@@ -29,6 +32,12 @@ from audit.sources.anchors import concepts, names, numbers
 from audit.sources.corpus import Report, corpus_files, read_reports, relative_name
 
 INDEX_NAME = ".mtaudit-index.sqlite"
+# Each report's sentences and their embeddings, stored when it is indexed, so a check embeds
+# only the article (added without a format change: older indexes gain the table on update).
+_SENTENCES = """
+CREATE TABLE IF NOT EXISTS sentences(rowid INTEGER, model TEXT, texts TEXT, vectors BLOB,
+                                     PRIMARY KEY(rowid, model));
+"""
 FORMAT = "1"
 LOCK_WAIT_SECONDS = 10.0  # how long to wait for another process's write before saying so
 _SCHEMA = """
@@ -40,7 +49,8 @@ CREATE INDEX reports_path ON reports(path);
 CREATE VIRTUAL TABLE terms USING fts5(words, entities, numbers,
                                       tokenize='unicode61 remove_diacritics 2');
 CREATE TABLE vectors(rowid INTEGER, model TEXT, vector BLOB, PRIMARY KEY(rowid, model));
-"""
+""" + _SENTENCES
+
 
 
 @dataclass(frozen=True)
@@ -74,8 +84,9 @@ def number_terms(text: str, lang: str) -> list[str]:
     return [f"n{n.value.replace('.', 'x')}" for n in numbers(text, lang)]
 
 
-def build_index(corpus: str, index_path: str | Path | None = None) -> IndexStats:
-    """Create or bring up to date the index of `corpus`."""
+def build_index(corpus: str, index_path: str | Path | None = None, embed_sentences: bool = True) -> IndexStats:
+    """Create or bring up to date the index of `corpus`; with `embed_sentences` (and the
+    `[sources]` extra), each new report's sentence vectors too."""
     started = time.perf_counter()
     root = Path(corpus)
     files = corpus_files(corpus)
@@ -90,7 +101,7 @@ def build_index(corpus: str, index_path: str | Path | None = None) -> IndexStats
             for file in files:
                 relative = relative_name(file, root)
                 seen.add(relative)
-                counts[_refresh(connection, file, root, relative, known.get(relative))] += 1
+                counts[_refresh(connection, file, root, relative, known.get(relative), embed_sentences)] += 1
             gone = set(known) - seen
             for relative in gone:
                 _forget(connection, relative)
@@ -103,7 +114,7 @@ def build_index(corpus: str, index_path: str | Path | None = None) -> IndexStats
     return IndexStats(str(path), counts["added"], counts["updated"], len(gone), counts["unchanged"], total, seconds)
 
 
-def _refresh(connection: sqlite3.Connection, file: Path, root: Path, relative: str, known) -> str:
+def _refresh(connection: sqlite3.Connection, file: Path, root: Path, relative: str, known, embed_sentences: bool) -> str:
     stat = file.stat()
     if known and known[0] == stat.st_mtime_ns and known[1] == stat.st_size:
         return "unchanged"
@@ -114,11 +125,11 @@ def _refresh(connection: sqlite3.Connection, file: Path, root: Path, relative: s
         return "unchanged"
     if known:
         _forget(connection, relative, keep_file=True)
-    _insert(connection, read_reports(file, root))
+    _insert(connection, read_reports(file, root), embed_sentences)
     return "updated" if known else "added"
 
 
-def _insert(connection: sqlite3.Connection, reports: Iterable[Report]) -> None:
+def _insert(connection: sqlite3.Connection, reports: Iterable[Report], embed_sentences: bool) -> None:
     for report in reports:
         cursor = connection.execute(
             "INSERT OR REPLACE INTO reports(id, path, lang, title, url, date, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -129,18 +140,57 @@ def _insert(connection: sqlite3.Connection, reports: Iterable[Report]) -> None:
             (cursor.lastrowid, report.text, " ".join(entity_terms(report.text, report.lang)),
              " ".join(number_terms(report.text, report.lang))),
         )
+        if embed_sentences:
+            _store_sentences(connection, cursor.lastrowid, report)
+
+
+def _store_sentences(connection: sqlite3.Connection, rowid: int, report: Report) -> None:
+    from audit.sources import embed
+    from audit.sources.corpus import report_document
+
+    if not embed.available():
+        return
+    texts = [s.text for s in report_document(report).sentences]
+    vectors = embed.embed(texts).astype(np.float32)
+    connection.execute("INSERT OR REPLACE INTO sentences VALUES (?, ?, ?, ?)",
+                       (rowid, embed.signature(), json.dumps(texts, ensure_ascii=False), vectors.tobytes()))
+
+
+def remember_sentences(index_path: str | Path, report_ids: list[str]) -> int:
+    """Hand the stored sentence vectors of these reports to the embedding cache; how many."""
+    from audit.sources import embed
+
+    if not embed.available() or not report_ids:
+        return 0
+    connection = open_index(index_path)
+    try:
+        marks = ", ".join("?" * len(report_ids))
+        rows = connection.execute(
+            f"SELECT s.texts, s.vectors FROM sentences s JOIN reports r ON r.rowid = s.rowid "
+            f"WHERE s.model = ? AND r.id IN ({marks})", (embed.signature(), *report_ids),
+        ).fetchall()
+    except sqlite3.OperationalError:  # an index built before the table existed
+        return 0
+    finally:
+        connection.close()
+    count = 0
+    for texts, blob in rows:
+        sentences = json.loads(texts)
+        embed.remember(sentences, np.frombuffer(blob, dtype=np.float32).reshape(len(sentences), -1))
+        count += len(sentences)
+    return count
 
 
 def _forget(connection: sqlite3.Connection, relative: str, keep_file: bool = False) -> None:
     rowids = [r[0] for r in connection.execute("SELECT rowid FROM reports WHERE path = ?", (relative,))]
-    for table in ("terms", "vectors", "reports"):
+    for table in ("terms", "vectors", "sentences", "reports"):
         connection.executemany(f"DELETE FROM {table} WHERE rowid = ?", [(r,) for r in rowids])
     if not keep_file:
         connection.execute("DELETE FROM files WHERE path = ?", (relative,))
 
 
 def _forget_everything(connection: sqlite3.Connection) -> None:
-    for table in ("files", "reports", "terms", "vectors"):
+    for table in ("files", "reports", "terms", "vectors", "sentences"):
         connection.execute(f"DELETE FROM {table}")
     connection.execute("INSERT OR REPLACE INTO meta VALUES ('lexicon', ?)", (lexicon_version(),))
 
@@ -169,6 +219,8 @@ def _connect(path: Path, create: bool) -> sqlite3.Connection:
             connection.executescript(_SCHEMA)
             connection.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
             connection.commit()
+        elif create:
+            connection.executescript(_SENTENCES)
         elif connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (FORMAT,):
             raise sqlite3.DatabaseError("unknown format")
     except sqlite3.Error as error:

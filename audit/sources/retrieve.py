@@ -27,7 +27,7 @@ from audit.sources import embed
 from audit.sources.anchors import display
 from audit.sources.corpus import Report, guess_language
 from audit.sources.index import entity_terms, number_terms, open_index
-from audit.sources.similarity import E5_BACKGROUND, similarities
+from audit.sources.similarity import E5_BACKGROUND, lexical_similarities
 
 CANDIDATES = 50
 RERANK = 10
@@ -100,8 +100,9 @@ def lexical_candidates(connection: sqlite3.Connection, terms: list[str], limit: 
     return [(rowid, -rank) for rowid, rank in rows]
 
 
-def retrieve(document: Document, index_path: str | Path, limit: int = 2) -> list[Candidate]:
-    """The best sources for `document` (at most `limit`), most likely first."""
+def retrieve(document: Document, index_path: str | Path, limit: int = 2, relative: float = 0.6) -> list[Candidate]:
+    """The best sources for `document` (at most `limit`, scoring at least `relative` × the
+    best's), most likely first."""
     connection = open_index(index_path)
     try:
         lang = guess_language(document.text)
@@ -113,7 +114,7 @@ def retrieve(document: Document, index_path: str | Path, limit: int = 2) -> list
     if not ranked:
         return []
     best = ranked[0].score
-    return [c for c in ranked if c.score >= max(MIN_SCORE, 0.6 * best)][:limit]
+    return [c for c in ranked if c.score >= max(MIN_SCORE, relative * best)][:limit]
 
 
 def _rerank(connection: sqlite3.Connection, text: str, lang: str, hits: list[tuple[int, float]]) -> list[Candidate]:
@@ -166,7 +167,7 @@ def _lead_similarities(connection: sqlite3.Connection, text: str, lang: str, rep
             cosines = np.stack([_cached_vector(connection, r, reports[r]) for r in rowids]) @ embed.embed([lead])[0]
             background, scale = E5_BACKGROUND, LEAD_E5_SCALE
         else:
-            sims = similarities([lead], [_lead(reports[r].text) for r in rowids], lang, method)
+            sims = lexical_similarities([lead], [_lead(reports[r].text) for r in rowids], lang, method)
             cosines, background, scale = sims.one[0], sims.background, sims.scale
         calibrated.update((r, min(1.0, max(0.0, (float(c) - background) / scale))) for r, c in zip(rowids, cosines))
     return calibrated
