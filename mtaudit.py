@@ -6,6 +6,10 @@
     [('MT101', '“'), ('MT101', '”')]
     >>> result.verdict.label  # one sentence is too little to judge a text by
     'too short'
+    >>> pair = mtaudit.check_pair("La Corée du Nord a envoyé des soldats en Ukraine.",
+    ...                           "North Korea has sent soldiers to Russia.")
+    >>> [(f.code, f.text) for f in pair.findings if f.code.startswith("MT6")]
+    [('MT601', 'en Ukraine')]
 
 Settings are keyword arguments named as in the configuration file, with underscores
 (`select=["MT1"]`, `fail_on="critical"`, `strict_spacing=True`, `sources="corpus/"`); they
@@ -29,7 +33,7 @@ from audit.verdict import Verdict
 
 __all__ = [
     "Audit", "Category", "Finding", "InputError", "Settings", "Severity", "UserError", "Verdict",
-    "check_path", "check_text",
+    "check_pair", "check_path", "check_text",
 ]
 
 
@@ -45,3 +49,15 @@ def check_path(path: str, **settings) -> Audit:
 
 def _settings(given: dict) -> Settings:
     return Settings(**convert(given, "mtaudit settings"))
+
+
+def check_pair(target: str, source: str, *, source_lang: str | None = None, path: str = "<text>",
+               **settings) -> Audit:
+    """Audit the French `target` as a translation of `source` (English or French, guessed when
+    `source_lang` is not given): the source checks MT6xx and per-sentence scores run against
+    it, aligned sentence by sentence; `result.sources` holds the alignment."""
+    from audit.sources.corpus import guess_language
+
+    lang = source_lang or guess_language(source)
+    raw = RawText(path, target, "utf-8", "text/plain", ())
+    return audit_text(raw, _settings(settings), (source, "en" if lang == "en" else "fr"))

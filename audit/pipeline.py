@@ -31,14 +31,20 @@ def audit_path(path: str, settings: Settings) -> Audit:
     return audit_text(load(path, settings.max_bytes), settings)
 
 
-def audit_text(raw: RawText, settings: Settings) -> Audit:
+def audit_text(raw: RawText, settings: Settings, pair: tuple[str, str] | None = None) -> Audit:
+    """Audit one decoded text; `pair` is a known source `(text, language)` it translates
+    (`mtaudit.check_pair`), aligned monotonically instead of retrieved."""
     document = segment(raw)
     # A bilingual file declares its target language, and ingest refused any but French.
     language = DECLARED_FRENCH if document.segments else document_language(document)
     findings: list[Finding] = []
     sources, sourced = None, ()
     if is_french(language):
-        if settings.sources or settings.source_files:
+        if pair is not None:
+            from audit.sources.context import pair_context
+
+            sources = pair_context(document, *pair)
+        elif settings.sources or settings.source_files:
             sources = _find_sources(document, settings)
         context = RuleContext(
             strict_spacing=settings.strict_spacing,

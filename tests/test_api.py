@@ -50,3 +50,12 @@ def test_check_path_matches_the_command_and_bad_input_raises(tmp_path):
         mtaudit.check_path(empty)
     with pytest.raises(mtaudit.InputError):
         mtaudit.check_path(tmp_path / "missing.txt")
+
+
+def test_check_pair_compares_with_the_source_given():
+    source = "The minister did not confirm the deployment of troops in the region on Friday."
+    faithful = mtaudit.check_pair("Le ministre n'a pas confirmé vendredi le déploiement de troupes dans la région.", source)
+    flipped = mtaudit.check_pair("Le ministre a confirmé vendredi le déploiement de troupes dans la région.", source)
+    assert not [f for f in faithful.findings if f.code.startswith("MT6")]
+    assert "MT603" in {f.code for f in flipped.findings}
+    assert flipped.sources is not None and flipped.sources.primary.alignment.links
