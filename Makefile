@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := corpora/samples/spun-north-korea.txt
 
-.PHONY: demo test lint bench eval lexicon clean
+.PHONY: demo test lint bench eval train-qe lexicon clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ bench: $(VENV)/.installed-dev
 eval: $(VENV)/.installed-dev
 	$(BIN)/python tools/evaluate.py
 	$(BIN)/python tools/eval_align.py
+	$(BIN)/python tools/eval_qe.py
+
+# Refits audit/data/qe_model.npz (learned QE, docs/qe.md) on ../shared/peer's WMT20 train split.
+train-qe: $(VENV)/.installed-dev
+	$(BIN)/python tools/train_qe.py
 
 # Regenerates the word lists in audit/data from the pinned wordfreq.
 lexicon: $(VENV)/.installed-dev

@@ -1,0 +1,134 @@
+"""The fitted QE model: a hashed logistic regression stacked under gradient-boosted trees.
+
+Stage 1 scores each target token from its hashed lexical context (`audit.qe.lexical`);
+stage 2, a forest of boosted trees fitted by scikit-learn's HistGradientBoostingClassifier,
+reads the hand-made features (`audit.qe.features`) and the stage-1 scores of the token and
+its neighbours, and gives the probability that an annotator marks the token. Both stages
+are plain arrays in `audit/data/qe_model.npz`, evaluated here with numpy, so scikit-learn
+is needed to fit (`make train-qe`), never to run.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from audit.qe.features import FEATURES
+from audit.qe.lexical import BUCKETS
+from audit.resources import DATA
+
+MODEL_PATH = DATA / "qe_model.npz"
+CONTEXT = ("lexical", "lexical@-2", "lexical@-1", "lexical@+1", "lexical@+2", "lexical_mean", "lexical_max")
+STACKED = FEATURES + CONTEXT
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def lexical_context(probabilities: np.ndarray) -> np.ndarray:
+    """Stage-1 scores of each token, its neighbours (NaN past the ends) and its segment."""
+    n = len(probabilities)
+    padded = np.concatenate([[np.nan] * 2, probabilities, [np.nan] * 2])
+    whole = [np.full(n, probabilities.mean() if n else 0.0), np.full(n, probabilities.max() if n else 0.0)]
+    shifted = [padded[0:n], padded[1 : n + 1], padded[3 : n + 3], padded[4 : n + 4]]
+    return np.stack([probabilities, *shifted, *whole], axis=1)
+
+
+@dataclass(frozen=True)
+class Forest:
+    """Boosted trees as flat node arrays; a leaf points to itself, so every row can take the
+    same number of steps (the deepest path) and all trees are walked at once."""
+
+    feature: np.ndarray
+    threshold: np.ndarray
+    missing_left: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray
+    roots: np.ndarray
+    depth: int
+    baseline: float
+
+    def raw(self, x: np.ndarray) -> np.ndarray:
+        """Log-odds, one per row of `x`."""
+        rows = np.arange(len(x))[:, None]
+        node = np.broadcast_to(self.roots, (len(x), len(self.roots))).copy()
+        for _ in range(self.depth):
+            values = x[rows, self.feature[node]]
+            go_left = np.where(np.isnan(values), self.missing_left[node], values <= self.threshold[node])
+            node = np.where(go_left, self.left[node], self.right[node])
+        return self.baseline + self.value[node].sum(axis=1)
+
+
+@dataclass(frozen=True)
+class QEModel:
+    lexical_weights: np.ndarray
+    lexical_bias: float
+    forest: Forest
+    threshold: float
+    penalty_per_token: float
+    meta: dict
+
+    def lexical(self, indices: list[list[int]]) -> np.ndarray:
+        return sigmoid(np.array([self.lexical_weights[i].sum() for i in indices]) + self.lexical_bias)
+
+    def probabilities(self, dense: np.ndarray, indices: list[list[int]]) -> np.ndarray:
+        if not len(dense):
+            return np.zeros(0)
+        stacked = np.hstack([dense, lexical_context(self.lexical(indices))])
+        return sigmoid(self.forest.raw(stacked.astype(np.float64)))
+
+
+def save(path: Path, model: QEModel) -> None:
+    nonzero = np.flatnonzero(model.lexical_weights)
+    f = model.forest
+    np.savez_compressed(
+        path, lexical_index=nonzero.astype(np.int32), lexical_value=model.lexical_weights[nonzero],
+        lexical_bias=model.lexical_bias, feature=f.feature, threshold=f.threshold, missing_left=f.missing_left,
+        left=f.left, right=f.right, value=f.value, roots=f.roots, depth=f.depth, baseline=f.baseline,
+        decision_threshold=model.threshold, penalty_per_token=model.penalty_per_token,
+        meta=np.array(json.dumps(model.meta, sort_keys=True)),
+    )
+
+
+@lru_cache(maxsize=1)
+def load(path: Path = MODEL_PATH) -> QEModel:
+    """The shipped model; refuses one fitted on other features than this code computes."""
+    with np.load(path) as z:
+        meta = json.loads(str(z["meta"]))
+        if tuple(meta["features"]) != STACKED:
+            raise ValueError(f"{path.name} was fitted on other features: run `make train-qe`")
+        weights = np.zeros(BUCKETS, np.float64)
+        weights[z["lexical_index"]] = z["lexical_value"]
+        forest = Forest(
+            z["feature"], z["threshold"], z["missing_left"].astype(bool), z["left"], z["right"], z["value"],
+            z["roots"], int(z["depth"]), float(z["baseline"]),
+        )
+        return QEModel(weights, float(z["lexical_bias"]), forest, float(z["decision_threshold"]),
+                       float(z["penalty_per_token"]), meta)
+
+
+def forest_from_sklearn(classifier) -> Forest:
+    """Flatten a fitted binary HistGradientBoostingClassifier (numeric features only)."""
+    parts, roots, offset = [], [], 0
+    for (predictor,) in classifier._predictors:
+        nodes = predictor.nodes
+        index = np.arange(len(nodes))
+        leaf = nodes["is_leaf"].astype(bool)
+        parts.append((
+            np.where(leaf, 0, nodes["feature_idx"]), np.where(leaf, np.inf, nodes["num_threshold"]),
+            nodes["missing_go_to_left"].astype(bool), np.where(leaf, index, nodes["left"]) + offset,
+            np.where(leaf, index, nodes["right"]) + offset, np.where(leaf, nodes["value"], 0.0),
+        ))
+        roots.append(offset)
+        offset += len(nodes)
+    columns = [np.concatenate(c) for c in zip(*parts)]
+    depth = max(int(p.nodes["depth"].max()) for (p,) in classifier._predictors)
+    return Forest(columns[0].astype(np.int32), columns[1], columns[2], columns[3].astype(np.int32),
+                  columns[4].astype(np.int32), columns[5], np.array(roots, np.int32), depth,
+                  float(np.ravel(classifier._baseline_prediction)[0]))
