@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from audit.findings import Category, Severity
-from audit.qe import ErrorSpan, document_score, estimate, marked_spans
+from audit.qe import ErrorSpan, document_score, estimate, marked_spans, mqm
 from audit.qe.features import FEATURES, token_features
 from audit.qe.model import STACKED, forest_from_sklearn, load, save
 from audit.qe.scoring import Span, pearson, span_scores
@@ -77,7 +77,8 @@ def test_marked_tokens_join_into_phrases_with_their_spaces():
 def test_shipped_model_loads_with_the_features_this_code_computes():
     model = load()
     assert tuple(model.meta["features"]) == STACKED
-    assert 0 < model.threshold < 1 and model.penalty_per_token > 0
+    assert 0 < model.threshold < 1
+    assert model.penalty(np.array([0.9, 0.9, 0.9])) > model.penalty(np.array([0.01, 0.01, 0.01])) > 0
     assert model.meta["data"]["file"].startswith("wmt20_qe_task3_enfr_train")
 
 
@@ -94,7 +95,8 @@ def test_estimate_scores_a_good_translation_above_an_untranslated_one():
     assert good.score > bad.score
     assert good.penalty < bad.penalty
     assert document_score([good, bad]) == pytest.approx(
-        100 - 100 * (good.penalty + bad.penalty) / (good.tokens + bad.tokens), abs=0.01)
+        max(0, 100 - 100 * (good.penalty + bad.penalty) / (good.tokens + bad.tokens)), abs=0.01)
+    assert document_score([]) == 100.0 and mqm(50, 10) == 0.0
 
 
 def test_empty_target_has_no_spans_and_a_perfect_score():

@@ -38,6 +38,7 @@ from train_qe import (
     prepare,
 )
 
+from audit.qe import mqm
 from audit.qe.model import QEModel, load
 from audit.qe.scoring import Span, pearson, span_scores
 from audit.qe.wmt import read_segments
@@ -52,9 +53,9 @@ def model_rows(model: QEModel, items: list[Prepared]) -> tuple[list[Span], dict[
     probabilities = [model.probabilities(p.dense, p.indices) for p in items]
     penalties, tokens = defaultdict(float), defaultdict(int)
     for p, q in zip(items, probabilities):
-        penalties[p.segment.doc] += float(q.sum()) * model.penalty_per_token
+        penalties[p.segment.doc] += model.penalty(q)
         tokens[p.segment.doc] += len(p.tokens)
-    scores = {d: 100 - 100 * penalties[d] / max(tokens[d], 1) for d in tokens}
+    scores = {d: mqm(penalties[d], tokens[d]) for d in tokens}
     return predicted_spans(items, probabilities, model.threshold), scores
 
 
@@ -71,7 +72,7 @@ def rules_rows(items: list[Prepared]) -> tuple[list[Span], dict[str, float]]:
         spans += [Span(s.doc, s.seg, f.start, f.end - f.start) for f in findings]
         penalties[s.doc] += sum(f.severity.penalty for f in findings)
         tokens[s.doc] += len(p.tokens)
-    return spans, {d: 100 - 100 * penalties[d] / max(tokens[d], 1) for d in tokens}
+    return spans, {d: mqm(penalties[d], tokens[d]) for d in tokens}
 
 
 def figures(items: list[Prepared], spans: list[Span], scores: dict[str, float]) -> dict:

@@ -6,9 +6,10 @@ Reads `wmt20_qe_task3_enfr_train_mqm.tsv` (never copied: only coefficients and t
 written). Steps, all folds by document so that no document informs its own scores:
 1. the hashed lexical logistic regression, out-of-fold on 4 folds for stage 2's inputs,
    then on everything;
-2. the boosted trees on folds 1–3, whose decision threshold (best character F1) and penalty
-   per probability (MQM penalty / summed token probabilities) are read off fold 4;
-3. the trees again on all folds, keeping that threshold and scale.
+2. the boosted trees on folds 1–3, whose decision threshold (best character F1) is read off
+   fold 4, and the segment-penalty forest fitted on fold 4 (its honest token probabilities
+   against the annotated MQM penalties);
+3. the token trees again on all folds, keeping that threshold and penalty forest.
 Deterministic (fixed seeds, no early stopping); a few minutes on two cores.
 """
 
@@ -32,10 +33,12 @@ from audit.qe.lexical import BUCKETS, lexical_indices
 from audit.qe.model import (
     MODEL_PATH,
     STACKED,
+    SUMMARY,
     QEModel,
     forest_from_sklearn,
     lexical_context,
     save,
+    segment_summary,
     sigmoid,
 )
 from audit.qe.scoring import Span, span_scores
@@ -45,6 +48,8 @@ PEER = ROOT.parent / "shared" / "peer"
 TRAIN = "wmt20_qe_task3_enfr_train_mqm.tsv"
 FOLDS = 4
 TREES = {"max_iter": 200, "learning_rate": 0.1, "max_leaf_nodes": 31, "early_stopping": False, "random_state": 0}
+PENALTY_TREES = {"loss": "poisson", "max_iter": 150, "learning_rate": 0.05, "max_depth": 3,
+                 "early_stopping": False, "random_state": 0}
 LEXICAL_C = 0.3
 
 
@@ -144,11 +149,20 @@ def fit(items: list[Prepared], log=print) -> QEModel:
     held_items = [items[i] for i in held]
     held_probs = [_forest_probabilities(forest, items[i], out_of_fold[i]) for i in held]
     threshold = best_threshold(held_items, held_probs)
-    penalty = sum(segment_penalty(p.segment) for p in held_items) / max(sum(q.sum() for q in held_probs), 1e-9)
-    log(f"trees on folds 1-{FOLDS - 1}: threshold {threshold}, penalty per probability {penalty:.3f}")
+    penalty_forest = fit_penalty(held_items, held_probs, threshold)
+    log(f"trees on folds 1-{FOLDS - 1}: threshold {threshold}; penalty forest on fold {FOLDS}")
     forest = fit_trees(items, out_of_fold)
-    meta = {"features": list(STACKED), "trees": TREES, "lexical_c": LEXICAL_C, "buckets": BUCKETS}
-    return QEModel(weights.astype(np.float64), bias, forest, threshold, round(penalty, 4), meta)
+    meta = {"features": list(STACKED), "summary": list(SUMMARY), "trees": TREES, "penalty_trees": PENALTY_TREES,
+            "lexical_c": LEXICAL_C, "buckets": BUCKETS}
+    return QEModel(weights.astype(np.float64), bias, forest, threshold, penalty_forest, meta)
+
+
+def fit_penalty(items: list[Prepared], probabilities: list[np.ndarray], threshold: float):
+    from sklearn.ensemble import HistGradientBoostingRegressor
+
+    summaries = np.array([segment_summary(q, threshold) for p, q in zip(items, probabilities) if len(p.tokens)])
+    penalties = np.array([segment_penalty(p.segment) for p in items if len(p.tokens)])
+    return forest_from_sklearn(HistGradientBoostingRegressor(**PENALTY_TREES).fit(summaries, penalties))
 
 
 def _forest_probabilities(forest, item: Prepared, lexical: np.ndarray) -> np.ndarray:

@@ -31,8 +31,8 @@ class ErrorSpan(NamedTuple):
 
 @dataclass(frozen=True)
 class SegmentEstimate:
-    """`score`: predicted segment MQM, 100 minus 100 × expected penalty per token (can go
-    below 0, as MQM does); `penalty`: that expected penalty, which sums over a document."""
+    """`score`: predicted segment MQM, 100 minus 100 × expected penalty per token, floored at
+    0 as the annotated scores are; `penalty`: that expected penalty, which sums over a document."""
 
     score: float
     penalty: float
@@ -46,16 +46,20 @@ def estimate(source: str, target: str) -> SegmentEstimate:
     model = load()
     target_tokens, dense = token_features(source, target)
     probabilities = model.probabilities(dense, lexical_indices(source, target_tokens))
-    penalty = float(probabilities.sum() * model.penalty_per_token)
+    penalty = model.penalty(probabilities)
     n = max(len(target_tokens), 1)
     spans = marked_spans(target_tokens, dense, probabilities >= model.threshold)
-    return SegmentEstimate(round(100 - 100 * penalty / n, 2), round(penalty, 3), len(target_tokens), spans)
+    return SegmentEstimate(mqm(penalty, n), round(penalty, 3), len(target_tokens), spans)
 
 
 def document_score(estimates: list[SegmentEstimate]) -> float:
     """Document MQM as the annotations define it: total penalty over total tokens."""
-    tokens = sum(e.tokens for e in estimates)
-    return round(100 - 100 * sum(e.penalty for e in estimates) / tokens, 2) if tokens else 100.0
+    return mqm(sum(e.penalty for e in estimates), sum(e.tokens for e in estimates))
+
+
+def mqm(penalty: float, tokens: int) -> float:
+    """100 × (1 − penalty per token), floored at 0 like the WMT annotations' document scores."""
+    return round(max(0.0, 100 - 100 * penalty / tokens), 2) if tokens else 100.0
 
 
 def marked_spans(target_tokens: list[Token], dense: np.ndarray, marked: np.ndarray) -> tuple[ErrorSpan, ...]:

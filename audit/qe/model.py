@@ -3,15 +3,18 @@
 Stage 1 scores each target token from its hashed lexical context (`audit.qe.lexical`);
 stage 2, a forest of boosted trees fitted by scikit-learn's HistGradientBoostingClassifier,
 reads the hand-made features (`audit.qe.features`) and the stage-1 scores of the token and
-its neighbours, and gives the probability that an annotator marks the token. Both stages
-are plain arrays in `audit/data/qe_model.npz`, evaluated here with numpy, so scikit-learn
-is needed to fit (`make train-qe`), never to run.
+its neighbours, and gives the probability that an annotator marks the token. Stage 3, a
+small Poisson forest, turns a segment's token probabilities (`SUMMARY`) into its expected
+MQM penalty: errors are counted once per phrase and weighted, so a sum of token
+probabilities follows the annotated penalty only loosely. All stages are plain arrays in
+`audit/data/qe_model.npz`, evaluated here with numpy, so scikit-learn is needed to fit
+(`make train-qe`), never to run.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,6 +27,7 @@ from audit.resources import DATA
 MODEL_PATH = DATA / "qe_model.npz"
 CONTEXT = ("lexical", "lexical@-2", "lexical@-1", "lexical@+1", "lexical@+2", "lexical_mean", "lexical_max")
 STACKED = FEATURES + CONTEXT
+SUMMARY = ("tokens", "probability_sum", "marked_runs", "marked_tokens", "probability_max", "log_tokens", "likely")
 
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
@@ -37,6 +41,17 @@ def lexical_context(probabilities: np.ndarray) -> np.ndarray:
     whole = [np.full(n, probabilities.mean() if n else 0.0), np.full(n, probabilities.max() if n else 0.0)]
     shifted = [padded[0:n], padded[1 : n + 1], padded[3 : n + 3], padded[4 : n + 4]]
     return np.stack([probabilities, *shifted, *whole], axis=1)
+
+
+def segment_summary(probabilities: np.ndarray, threshold: float) -> np.ndarray:
+    """One row of SUMMARY for a segment's token probabilities."""
+    n = len(probabilities)
+    if not n:
+        return np.zeros(len(SUMMARY))
+    marked = probabilities >= threshold
+    runs = int(marked[0]) + int(np.sum(marked[1:] & ~marked[:-1]))
+    return np.array([n, probabilities.sum(), runs, marked.sum(), probabilities.max(), np.log1p(n),
+                     (probabilities > 0.5).sum()], np.float64)
 
 
 @dataclass(frozen=True)
@@ -71,7 +86,7 @@ class QEModel:
     lexical_bias: float
     forest: Forest
     threshold: float
-    penalty_per_token: float
+    penalty_forest: Forest
     meta: dict
 
     def lexical(self, indices: list[list[int]]) -> np.ndarray:
@@ -83,17 +98,31 @@ class QEModel:
         stacked = np.hstack([dense, lexical_context(self.lexical(indices))])
         return sigmoid(self.forest.raw(stacked.astype(np.float64)))
 
+    def penalty(self, probabilities: np.ndarray) -> float:
+        """Expected MQM penalty of a segment (minor 1, major 5, critical 10 per error)."""
+        if not len(probabilities):
+            return 0.0
+        return float(np.exp(self.penalty_forest.raw(segment_summary(probabilities, self.threshold)[None])[0]))
+
 
 def save(path: Path, model: QEModel) -> None:
     nonzero = np.flatnonzero(model.lexical_weights)
-    f = model.forest
     np.savez_compressed(
         path, lexical_index=nonzero.astype(np.int32), lexical_value=model.lexical_weights[nonzero],
-        lexical_bias=model.lexical_bias, feature=f.feature, threshold=f.threshold, missing_left=f.missing_left,
-        left=f.left, right=f.right, value=f.value, roots=f.roots, depth=f.depth, baseline=f.baseline,
-        decision_threshold=model.threshold, penalty_per_token=model.penalty_per_token,
+        lexical_bias=model.lexical_bias, decision_threshold=model.threshold,
         meta=np.array(json.dumps(model.meta, sort_keys=True)),
+        **_forest_arrays("", model.forest), **_forest_arrays("penalty_", model.penalty_forest),
     )
+
+
+def _forest_arrays(prefix: str, forest: Forest) -> dict:
+    return {prefix + f.name: getattr(forest, f.name) for f in fields(Forest)}
+
+
+def _forest(prefix: str, z) -> Forest:
+    arrays = {f.name: z[prefix + f.name] for f in fields(Forest)}
+    arrays["missing_left"] = arrays["missing_left"].astype(bool)
+    return Forest(**{**arrays, "depth": int(arrays["depth"]), "baseline": float(arrays["baseline"])})
 
 
 @lru_cache(maxsize=1)
@@ -103,18 +132,17 @@ def load(path: Path = MODEL_PATH) -> QEModel:
         meta = json.loads(str(z["meta"]))
         if tuple(meta["features"]) != STACKED:
             raise ValueError(f"{path.name} was fitted on other features: run `make train-qe`")
+        if tuple(meta["summary"]) != SUMMARY:
+            raise ValueError(f"{path.name} was fitted on another segment summary: run `make train-qe`")
         weights = np.zeros(BUCKETS, np.float64)
         weights[z["lexical_index"]] = z["lexical_value"]
-        forest = Forest(
-            z["feature"], z["threshold"], z["missing_left"].astype(bool), z["left"], z["right"], z["value"],
-            z["roots"], int(z["depth"]), float(z["baseline"]),
-        )
-        return QEModel(weights, float(z["lexical_bias"]), forest, float(z["decision_threshold"]),
-                       float(z["penalty_per_token"]), meta)
+        return QEModel(weights, float(z["lexical_bias"]), _forest("", z), float(z["decision_threshold"]),
+                       _forest("penalty_", z), meta)
 
 
 def forest_from_sklearn(classifier) -> Forest:
-    """Flatten a fitted binary HistGradientBoostingClassifier (numeric features only)."""
+    """Flatten a fitted binary HistGradientBoostingClassifier or a HistGradientBoostingRegressor
+    (numeric features only): `raw` is then its log-odds, or its log for a Poisson loss."""
     parts, roots, offset = [], [], 0
     for (predictor,) in classifier._predictors:
         nodes = predictor.nodes
