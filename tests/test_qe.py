@@ -100,11 +100,11 @@ def test_estimate_scores_a_good_translation_above_an_untranslated_one():
 
 
 def test_empty_target_has_no_spans_and_a_perfect_score():
-    assert estimate("Hello.", "") == estimate("", "")
+    assert estimate("Hello.", "") == estimate("", "") == estimate("Hello.", "  \n")
     assert estimate("", "").spans == () and estimate("", "").score == 100.0
 
 
-def test_flattened_forest_matches_scikit_learn():
+def test_flattened_forests_match_scikit_learn():
     ensemble = pytest.importorskip("sklearn.ensemble", reason="scikit-learn (the dev extra) fits the model")
     rng = np.random.RandomState(0)
     x = rng.rand(400, 4)
@@ -112,6 +112,9 @@ def test_flattened_forest_matches_scikit_learn():
     y = (x[:, 0] + np.nan_to_num(x[:, 2], nan=0.8) > 1.0) ^ (rng.rand(400) < 0.1)
     classifier = ensemble.HistGradientBoostingClassifier(max_iter=20, early_stopping=False, random_state=0).fit(x, y)
     assert forest_from_sklearn(classifier).raw(x) == pytest.approx(classifier.decision_function(x), abs=1e-9)
+    counts = rng.poisson(1 + 5 * x[:, 0])
+    regressor = ensemble.HistGradientBoostingRegressor(loss="poisson", max_iter=20, max_depth=3).fit(x, counts)
+    assert np.exp(forest_from_sklearn(regressor).raw(x)) == pytest.approx(regressor.predict(x), rel=1e-9)
 
 
 def test_a_model_fitted_on_other_features_is_refused(tmp_path):

@@ -70,14 +70,20 @@ class Forest:
     baseline: float
 
     def raw(self, x: np.ndarray) -> np.ndarray:
-        """Log-odds, one per row of `x`."""
-        rows = np.arange(len(x))[:, None]
-        node = np.broadcast_to(self.roots, (len(x), len(self.roots))).copy()
+        """Log-odds (or log), one per row of `x`: all rows through all trees at once, one level
+        a step, until every walk has reached its leaf."""
+        n, trees = len(x), len(self.roots)
+        flat = x.ravel()
+        row_start = np.repeat(np.arange(n) * x.shape[1], trees)
+        node = np.tile(self.roots, n)
         for _ in range(self.depth):
-            values = x[rows, self.feature[node]]
-            go_left = np.where(np.isnan(values), self.missing_left[node], values <= self.threshold[node])
-            node = np.where(go_left, self.left[node], self.right[node])
-        return self.baseline + self.value[node].sum(axis=1)
+            values = flat[row_start + self.feature[node]]
+            go_left = (values <= self.threshold[node]) | (np.isnan(values) & self.missing_left[node])
+            following = np.where(go_left, self.left[node], self.right[node])
+            if np.array_equal(following, node):
+                break
+            node = following
+        return self.baseline + self.value[node].reshape(n, trees).sum(axis=1)
 
 
 @dataclass(frozen=True)
