@@ -38,6 +38,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python tools/bench_site.py
 	$(BIN)/python tools/bench_robustness.py
 	$(BIN)/python tools/bench_peers.py
+	$(BIN)/python tools/bench_qe.py
 	$(BIN)/python tools/bench_plot.py
 
 eval: $(VENV)/.installed-dev
