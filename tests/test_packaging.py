@@ -1,4 +1,4 @@
-"""A non-editable install carries the report templates, assets and JSON Schema."""
+"""A non-editable install carries the report templates, assets, JSON Schema and QE weights."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ SHIPPED = (
     "audit/reporters/assets/report.css",
     "audit/reporters/assets/report.js",
     "audit/schema/report.schema.json",
+    # the learned QE model's weights (docs/qe.md)
+    "audit/data/qe_model.npz",
+    "audit/qe/model.py",
 )
 
 
