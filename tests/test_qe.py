@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from audit.findings import Category, Severity
-from audit.qe import ErrorSpan, document_score, estimate, marked_spans, mqm
+from audit.qe import ErrorSpan, document_score, estimate, marked_spans, mqm, signature
 from audit.qe.features import FEATURES, token_features
 from audit.qe.model import STACKED, forest_from_sklearn, load, save
 from audit.qe.scoring import Span, pearson, span_scores
@@ -80,6 +80,8 @@ def test_shipped_model_loads_with_the_features_this_code_computes():
     assert 0 < model.threshold < 1
     assert model.penalty(np.array([0.9, 0.9, 0.9])) > model.penalty(np.array([0.01, 0.01, 0.01])) > 0
     assert model.meta["data"]["file"].startswith("wmt20_qe_task3_enfr_train")
+    assert signature().startswith("qe:wmt20_qe_task3_enfr_train_mqm.tsv|threshold:0.")
+    assert len(signature().rsplit(":", 1)[1]) == 12
 
 
 def test_estimate_is_deterministic_and_marks_english_left_in_the_target():

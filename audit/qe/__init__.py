@@ -52,6 +52,18 @@ def estimate(source: str, target: str) -> SegmentEstimate:
     return SegmentEstimate(mqm(penalty, n), round(penalty, 3), len(target_tokens), spans)
 
 
+def signature() -> str:
+    """What produced the estimates, for a report's `meta`: the data the model was fitted on,
+    its threshold and the first 12 hex digits of the weights file's SHA-256."""
+    import hashlib
+
+    from audit.qe.model import MODEL_PATH, load
+
+    model = load()
+    digest = hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest()[:12]
+    return f"qe:{model.meta['data']['file']}|threshold:{model.threshold}|weights:{digest}"
+
+
 def document_score(estimates: list[SegmentEstimate]) -> float:
     """Document MQM as the annotations define it: total penalty over total tokens."""
     return mqm(sum(e.penalty for e in estimates), sum(e.tokens for e in estimates))
