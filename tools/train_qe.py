@@ -77,9 +77,12 @@ def prepare(segments: list[Segment]) -> list[Prepared]:
 
 
 def document_folds(items: list[Prepared], folds: int) -> np.ndarray:
-    """Fold of each segment: documents in sorted order, dealt round-robin."""
+    """Fold of each segment: sorted documents cut into contiguous blocks. Neighbouring product
+    ids are often variants of one product with the same sentences (and the same MT and
+    annotations): dealt round-robin, 13.8 % of dev segments had their source in another
+    fold; in blocks, 0.2 %."""
     docs = sorted({p.segment.doc for p in items})
-    fold_of = {doc: i % folds for i, doc in enumerate(docs)}
+    fold_of = {doc: i * folds // len(docs) for i, doc in enumerate(docs)}
     return np.array([fold_of[p.segment.doc] for p in items])
 
 
