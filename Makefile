@@ -9,7 +9,7 @@ NEWS := corpora/news
 TORCH ?= torch==2.13.0
 TORCH_INDEX ?=
 
-.PHONY: demo test lint bench eval lexicon fuzz clean
+.PHONY: demo test lint bench eval train-qe lexicon fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python tools/bench_robustness.py
 	$(BIN)/python tools/bench_hostile.py
 	$(BIN)/python tools/bench_peers.py
+	$(BIN)/python tools/bench_qe.py
 	$(BIN)/python tools/bench_plot.py
 
 eval: $(VENV)/.installed-dev
@@ -57,6 +58,11 @@ eval: $(VENV)/.installed-dev
 	$(BIN)/python tools/eval_segments.py
 	$(BIN)/python tools/eval_real.py
 	$(BIN)/python tools/eval_sources.py
+	$(BIN)/python tools/eval_qe.py
+
+# Refits audit/data/qe_model.npz (learned QE, docs/qe.md) on ../shared/peer's WMT20 train split.
+train-qe: $(VENV)/.installed-dev
+	$(BIN)/python tools/train_qe.py
 
 # Hostile files through every input and report format (tests/fuzz_reports.py, not in `make test`):
 # about ten minutes on a 2-core machine (3,000 examples took 3.4 min).

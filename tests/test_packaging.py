@@ -1,4 +1,4 @@
-"""A non-editable install carries the report templates, assets and JSON Schema."""
+"""A non-editable install carries the report templates, assets, JSON Schema and QE weights."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ SHIPPED = (
     "audit/data/entities.tsv",
     "audit/py.typed",
     "mtaudit.py",
+    # the learned QE model's weights (docs/qe.md)
+    "audit/data/qe_model.npz",
+    "audit/qe/model.py",
 )
 
 
