@@ -123,29 +123,16 @@ def check(paths, output_format, output, exit_zero, show_all, color, write_baseli
     Bilingual files (.xlf, .xliff, .tmx, .po, .csv, .tsv, .jsonl) are checked segment by segment."""
     from audit.batch import audit_all
     from audit.gate import exit_code
-    from audit.pipeline import check_ready, similarity_note
     from audit.progress import progress
 
     settings, exclusion = _settings(paths, options)
-    if settings.comet_model and not (settings.sources or settings.source_files):
-        raise click.UsageError("--comet-model scores sentences against their sources: give --sources too")
-    if settings.glossary:  # a bad glossary is one line and exit 2 before any input is read
-        from audit.glossary import load_glossary
-
-        load_glossary(settings.glossary)
-    check_ready(settings)
-    if note := similarity_note(settings):
-        click.echo(f"mtaudit: {note}", err=True)
     if write_baseline:
         settings = replace(settings, baseline=None)  # record everything found now
-    if settings.baseline:
-        from audit.baseline import accepted
-
-        accepted(settings.baseline)  # a bad baseline is one error up front, not one per document
+    _preflight(settings)
     inputs = expand_inputs(paths, exclusion)
     code = _fix(inputs, settings, diff=diff, unsafe=unsafe_fixes) if fix or diff else None
     if code is not None:
-        sys.exit(EXIT_OK if exit_zero and code != EXIT_ERROR else code)
+        _exit(code, exit_zero)
     with progress(len(inputs)) as advance:
         run = audit_all(inputs, settings, jobs=jobs or os.cpu_count() or 1, on_done=advance)
     for failure in run.failures:
@@ -161,7 +148,31 @@ def check(paths, output_format, output, exit_zero, show_all, color, write_baseli
     if write_baseline:
         _write_baseline(run, write_baseline)
         sys.exit(EXIT_ERROR if run.failures else EXIT_OK)
-    code = exit_code(run)
+    _exit(exit_code(run), exit_zero)
+
+
+def _preflight(settings) -> None:
+    """What fails before any input is read, once, as one line and exit 2: a COMET model with
+    no source, a bad glossary, an unreadable source file, index, model or baseline."""
+    from audit.pipeline import check_ready, similarity_note
+
+    if settings.comet_model and not (settings.sources or settings.source_files):
+        raise click.UsageError("--comet-model scores sentences against their sources: give --sources too")
+    if settings.glossary:
+        from audit.glossary import load_glossary
+
+        load_glossary(settings.glossary)
+    check_ready(settings)
+    if note := similarity_note(settings):
+        say(note)
+    if settings.baseline:
+        from audit.baseline import accepted
+
+        accepted(settings.baseline)  # a bad baseline is one error up front, not one per document
+
+
+def _exit(code: int, exit_zero: bool) -> None:
+    """`--exit-zero` turns findings (1) into 0; input and usage errors (2) stay."""
     sys.exit(EXIT_OK if exit_zero and code != EXIT_ERROR else code)
 
 
@@ -209,8 +220,8 @@ def _say_baseline(path: str, matched: int) -> None:
 
     if matched:
         say(f"baseline {path}: {matched} known findings hidden from the gate")
-    elif recorded(path):
-        say(f"baseline {path}: matched none of its {recorded(path)} findings (its paths are "
+    elif entries := recorded(path):
+        say(f"baseline {path}: matched none of its {entries} findings (its paths are "
             "relative to its folder; regenerate it with --write-baseline)")
 
 
@@ -259,7 +270,6 @@ def audit_site_command(paths, out, files_from, engine, jobs, scheduler, exit_zer
 
     from audit.gate import site_exit_code
     from audit.inputs import listed_paths
-    from audit.pipeline import check_ready
     from audit.progress import progress
     from audit.site.damage import Damage
     from audit.site.driver import audit_site
@@ -267,7 +277,7 @@ def audit_site_command(paths, out, files_from, engine, jobs, scheduler, exit_zer
     if not paths and not files_from:
         raise UserError("audit-site: give PATHS or --files-from")
     settings, exclusion = _settings(paths, options)
-    check_ready(settings)
+    _preflight(settings)
     inputs = input_paths(chain(paths, listed_paths(files_from) if files_from else ()), exclusion)
     with progress(None) as advance:
         summary = audit_site(inputs, out, settings, engine="dask" if scheduler else engine,
@@ -280,8 +290,7 @@ def audit_site_command(paths, out, files_from, engine, jobs, scheduler, exit_zer
         f"{gate['failing_pages']} failing the gate; results in {out}")
     if settings.baseline:
         _say_baseline(settings.baseline, gate["baseline_matched"])
-    code = site_exit_code(summary, settings)
-    sys.exit(EXIT_OK if exit_zero and code != EXIT_ERROR else code)
+    _exit(site_exit_code(summary, settings), exit_zero)
 
 
 @cli.command("report")
