@@ -25,12 +25,3 @@ def position(document: Document, finding: Finding) -> str:
         return f"{finding.line}:{finding.column}"
     line, column = in_segment(document, finding)
     return f"segment {finding.segment.id}:{line}:{column}"
-
-
-def source_excerpt(document: Document, finding: Finding) -> str | None:
-    """The source text a finding points at, when it concerns the source."""
-    location = finding.segment
-    if location is None or location.source_start is None:
-        return None
-    unit = document.segment_at(finding.start)
-    return unit.source[location.source_start : location.source_end]
