@@ -1,13 +1,15 @@
 """Which language a document, a sentence or a word is in.
 
-Three tools, each where it is strongest: langdetect (seeded, so reruns agree) for stretches
-of a document (`audit.language_share` decides the document's language from them); lingua for a short span, restricted to French and English, which is the only
+Three tools, each where it is strongest: langdetect's profiles, scored exactly, for stretches
+of a document (`audit.language_share` decides the document's language from them); lingua for
+a short span, restricted to French and English, which is the only
 question mtaudit asks of one; and word frequencies (wordfreq, compiled into data files by
 `make lexicon`) for single words, where no detector is reliable.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -18,7 +20,6 @@ from audit.resources import data_key, data_lines
 
 # Latin-script languages a French page could be confused with; other scripts are caught first.
 DOCUMENT_LANGUAGES = ("fr", "en", "es", "it", "de", "pt", "nl", "ca", "ro", "pl")
-LANGDETECT_SEED = 0
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ]")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -45,64 +46,100 @@ def detect(sample: str) -> LanguageGuess:
         return LanguageGuess("und", 0.0)
     if len(_LATIN_LETTER.findall(sample)) < 0.5 * len(letters):
         return LanguageGuess("und", 1.0)
-    detector = _detector_class()(_langdetect_factory())
-    detector.append(sample)
-    from langdetect.lang_detect_exception import LangDetectException
+    return _naive_bayes().classify(sample)
 
-    try:
-        best = detector.get_probabilities()[0]
-    except LangDetectException:  # no features: nothing langdetect recognises
-        return LanguageGuess("und", 0.0)
-    return LanguageGuess(best.lang, round(best.prob, 4))
+
+class _NaiveBayes:
+    """langdetect's model (its profiles, its n-grams, its smoothing) scored exactly.
+
+    langdetect samples n-grams at random, seven trials of up to thousands of draws, until one
+    language's probability converges: the naive Bayes posterior estimated by Monte Carlo, and
+    two thirds of a whole check's time. Scoring every n-gram once gives the posterior the
+    sampling converges to, with no seed. A word's n-grams do not depend on its neighbours
+    (langdetect resets its buffer at every space), so each distinct word is scored once and a
+    window's score is the sum over its words.
+    """
+
+    _MAX_WORDS = 200_000  # distinct words remembered: bounded memory over a whole site
+
+    def __init__(self, log_prob: dict[str, list[float]], languages: list[str]) -> None:
+        from langdetect.detector import Detector
+
+        self.languages = languages
+        self.log_prob = log_prob
+        self.words: dict[str, tuple[list[float], int]] = {}
+        self.normalised = _Normalised()
+        self.links = re.compile(f"{Detector.URL_RE.pattern}|{Detector.MAIL_RE.pattern}")
+
+    def classify(self, sample: str) -> LanguageGuess:
+        totals, features = [0.0] * len(self.languages), 0
+        for word in self.words_of(sample):
+            scores, count = self.words.get(word) or self._score(word)
+            totals = [t + s for t, s in zip(totals, scores)]
+            features += count
+        if not features:  # nothing langdetect recognises
+            return LanguageGuess("und", 0.0)
+        best = max(totals)
+        odds = [math.exp(t - best) for t in totals]
+        return LanguageGuess(self.languages[totals.index(best)], round(1.0 / sum(odds), 4))
+
+    def words_of(self, sample: str) -> list[str]:
+        """Words as langdetect sees them: links dropped, characters normalised per Unicode block."""
+        from langdetect.utils.ngram import NGram
+
+        text = NGram.normalize_vi(self.links.sub(" ", sample))
+        return [word for word in text.translate(self.normalised).split(" ") if word]
+
+    def ngrams(self, word: str) -> list[str]:
+        """The n-grams langdetect draws from one word between two spaces, in its order: letters
+        and their 2- and 3-grams with the bounding spaces, none inside an acronym."""
+        found, grams = [], " "
+        for char in word + " ":
+            last = grams[-1]
+            grams = (" " if last == " " else grams[1:] if len(grams) >= 3 else grams) + char
+            if char.isupper() and last.isupper():
+                continue
+            if char != " " and char in self.log_prob:
+                found.append(char)
+            for n in range(2, len(grams) + 1):
+                if grams[-n:] in self.log_prob:
+                    found.append(grams[-n:])
+        return found
+
+    def _score(self, word: str) -> tuple[list[float], int]:
+        scores, grams = [0.0] * len(self.languages), self.ngrams(word)
+        for gram in grams:
+            scores = [s + p for s, p in zip(scores, self.log_prob[gram])]
+        if len(self.words) >= self._MAX_WORDS:
+            self.words.clear()
+        self.words[word] = (scores, len(grams))
+        return self.words[word]
+
+
+class _Normalised(dict):
+    """A `str.translate` table filled on first sight of each character: langdetect's
+    per-character normalisation (a Unicode-block lookup) costs more than the scoring."""
+
+    def __missing__(self, ordinal: int) -> str:
+        from langdetect.utils.ngram import NGram
+
+        self[ordinal] = NGram.normalize(chr(ordinal))
+        return self[ordinal]
 
 
 @lru_cache(maxsize=1)
-def _langdetect_factory():
-    from langdetect.detector_factory import DetectorFactory
-
-    factory = DetectorFactory()
+def _naive_bayes() -> _NaiveBayes:
     key = f"langdetect {_profiles_stamp()} {' '.join(DOCUMENT_LANGUAGES)}"
-    factory.word_lang_prob_map, factory.langlist = cached("langdetect", key, _langdetect_tables)
-    factory.set_seed(LANGDETECT_SEED)
-    return factory
+    return _NaiveBayes(*cached("langdetect-log", key, _log_tables))
 
 
-@lru_cache(maxsize=1)
-def _detector_class():
-    """langdetect's Detector with its n-gram extraction rewritten for speed: the original
-    normalises each character through a Unicode-block lookup and rebuilds an NGram object's
-    state per character, a third of a whole check's time. Same n-grams, in the same order
-    (tests/test_language.py compares the two), so the seeded result is unchanged."""
+def _log_tables() -> tuple[dict[str, list[float]], list[str]]:
+    """Each n-gram's log-likelihood per language, smoothed as langdetect smooths it."""
     from langdetect.detector import Detector
-    from langdetect.utils.ngram import NGram
 
-    normalised: dict[str, str] = {}
-
-    class FastNgramDetector(Detector):
-        def _extract_ngrams(self) -> list[str]:
-            known, result, grams = self.word_lang_prob_map, [], " "
-            for raw in self.text:
-                char = normalised.get(raw)
-                if char is None:
-                    char = normalised[raw] = NGram.normalize(raw)
-                last = grams[-1]
-                if last == " ":
-                    grams = " "
-                    if char == " ":
-                        continue
-                elif len(grams) >= NGram.N_GRAM:
-                    grams = grams[1:]
-                grams += char
-                if char.isupper() and last.isupper():  # inside an acronym: no evidence
-                    continue
-                if char != " " and char in known:
-                    result.append(char)
-                for n in range(2, len(grams) + 1):
-                    if grams[-n:] in known:
-                        result.append(grams[-n:])
-            return result
-
-    return FastNgramDetector
+    weight = Detector.ALPHA_DEFAULT / Detector.BASE_FREQ
+    word_lang_prob_map, languages = _langdetect_tables()
+    return {gram: [math.log(weight + p) for p in probs] for gram, probs in word_lang_prob_map.items()}, languages
 
 
 def _langdetect_tables() -> tuple[dict, list]:

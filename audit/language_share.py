@@ -1,8 +1,8 @@
 """A document's language, decided by the share of its text in each language.
 
 Windows are read at evenly spaced points of the text, each inside its paragraph when the
-paragraph is long enough to judge alone, and each window votes for its language with
-langdetect's probability. The document's language is the one with the largest share, and
+paragraph is long enough to judge alone, and each window votes for its language with its
+probability under langdetect's profiles (`audit.language.detect`). The document's language is the one with the largest share, and
 that share is its probability. So two English sentences or one junk line appended to a
 French article (12 % of its text) leave it French, and rule MT201 reports the English as a
 finding: deciding by the longest sentences, as mtaudit once did, let them turn the whole

@@ -2,14 +2,13 @@
 
 The JSON report and the audit-site summary both open with this block: the tool and its
 version, the settings signature, the signature of every score (MQM always; sacrebleu, the
-embedding and COMET when sources are used), the langdetect seed, the library versions and the verdict model.
+embedding and COMET when sources are used), the library versions and the verdict model.
 """
 
 from __future__ import annotations
 
 import audit
 from audit.config import Settings
-from audit.language import LANGDETECT_SEED
 from audit.scores.mqm import SIGNATURE as MQM_SIGNATURE
 from audit.verdict_model import shipped_model
 from audit.versions import installed_version
@@ -26,7 +25,6 @@ def meta_dict(settings: Settings) -> dict:
     return {
         "settings": settings.signature,
         "scores": {"mqm": MQM_SIGNATURE, **score_signatures(settings)},
-        "langdetect_seed": LANGDETECT_SEED,
         "libraries": {name: installed_version(name) for name in _LIBRARIES},
         "verdict_model": {"name": shipped_model().name, "sha256": shipped_model().version},
     }

@@ -15,6 +15,8 @@ Schema history:
 - 1.5: the verdict comes from a fitted model: `meta.verdict_model` names it (name and SHA-256
   prefix of its coefficients file); verdict label "too short" for texts too short to judge;
   `evidence_per_100_words` is the findings' share of the model's logit per 100 words.
+- 1.6: `meta.langdetect_seed` is removed: the document's language is scored exactly from
+  langdetect's profiles, with no random sampling to seed.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from audit.reporters.source_fields import chosen_sources, sentence_sources
 from audit.results import Audit, Run
 from audit.scores.mqm import SentenceScore
 
-SCHEMA_VERSION = "1.5"
+SCHEMA_VERSION = "1.6"
 
 
 def document_dict(result: Audit, listed: Callable = lambda items, make: [make(i) for i in items]) -> dict:
