@@ -160,9 +160,9 @@ def check(paths, output_format, output, exit_zero, show_all, color, write_baseli
     if statistics and output_format != "text":
         raise click.UsageError(_("--statistics prints a table of its own: leave out --format"))
     settings, exclusion, settings_for = _settings(paths, options, stdin_filename)
-    if write_baseline:
-        settings = replace(settings, baseline=None)  # record everything found now
-        settings_for = None
+    if write_baseline:  # record everything found now, whatever baseline a configuration names
+        settings, files = replace(settings, baseline=None), settings_for
+        settings_for = lambda path: replace(files(path), baseline=None)
     _preflight(settings)
     inputs = expand_inputs(paths, exclusion, stdin_filename)
     if fix or diff:

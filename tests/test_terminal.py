@@ -154,3 +154,17 @@ def test_respect_gitignore_has_a_flag(tmp_path):
 
     assert audited() == [str(tmp_path / "page.txt")]
     assert sorted(audited("--no-respect-gitignore")) == [str(tmp_path / "drafts/draft.txt"), str(tmp_path / "page.txt")]
+
+
+def test_a_baseline_is_written_with_each_files_configuration(tmp_path):
+    for name in ("blog", "news"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "page.txt").write_text(SPUN, encoding="utf-8")
+    (tmp_path / "blog" / "mtaudit.toml").write_text('ignore = ["MT203"]\nbaseline = "old.json"\n', encoding="utf-8")
+    (tmp_path / "blog" / "old.json").write_text('{"mtaudit_baseline": 1, "findings": []}\n', encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    check("--write-baseline", str(baseline), str(tmp_path))
+    recorded = json.loads(baseline.read_text(encoding="utf-8"))["findings"]
+    codes = {(entry["path"].split("/")[0], entry["code"]) for entry in recorded}
+    assert ("news", "MT203") in codes and ("blog", "MT203") not in codes
+    assert ("blog", "MT101") in codes
