@@ -22,7 +22,7 @@ import click
 from audit.config import FAIL_ON_CHOICES, split_codes
 from audit.errors import EXIT_ERROR, EXIT_INTERNAL, EXIT_OK, InputError, UserError
 from audit.inputs import AUDITED_SUFFIXES, input_paths
-from audit.messages import LANGUAGES, _
+from audit.messages import LANGUAGES, N_, _
 from audit.reporters import FORMATS
 from audit.reporters.visible import one_line
 from audit.verdict import NOT_FRENCH
@@ -405,14 +405,16 @@ def rules(code: str | None) -> None:
     if rule_ is None:
         raise UserError(_("unknown rule code {code!r} (run `mtaudit rules` for the list)").format(code=code))
     click.echo(f"# {rule_.name} ({rule_.code})\n")
-    click.echo(f"Category: {rule_.category.value}  ·  default severity: {rule_.severity.value}"
-               f"{'  ·  nit (folded)' if rule_.nit else ''}{_fix_note(rule_)}\n")
+    click.echo(_("Category: {category}  ·  default severity: {severity}").format(
+        category=rule_.category.value, severity=rule_.severity.value)
+        + ("  ·  " + _("nit (folded)") if rule_.nit else "") + _fix_note(rule_) + "\n")
     click.echo(rule_.documentation)
 
 
 def _fix_note(rule_) -> str:
-    return {"safe": "  ·  safe fix (--fix)", "unsafe": "  ·  unsafe fix (--fix --unsafe-fixes)",
-            "per entry": "  ·  unsafe fix for the data entries that give one"}.get(rule_.fix, "")
+    notes = {"safe": N_("safe fix (--fix)"), "unsafe": N_("unsafe fix (--fix --unsafe-fixes)"),
+             "per entry": N_("unsafe fix for the data entries that give one")}
+    return "  ·  " + _(notes[rule_.fix]) if rule_.fix in notes else ""
 
 
 @cli.command("index")
@@ -425,8 +427,10 @@ def index_corpus(corpus: str, index_path: str | None, no_embed: bool) -> None:
     from audit.sources.index import build_index
 
     stats = build_index(corpus, index_path, embed_sentences=not no_embed)
-    click.echo(f"{one_line(stats.path)}: {stats.reports} reports ({stats.added} files added, {stats.updated} updated, "
-               f"{stats.removed} removed, {stats.unchanged} unchanged) in {stats.seconds:.2f} s")
+    click.echo(_("{path}: {reports} reports ({added} files added, {updated} updated, {removed} removed, "
+                 "{unchanged} unchanged) in {seconds:.2f} s").format(
+        path=one_line(stats.path), reports=stats.reports, added=stats.added, updated=stats.updated,
+        removed=stats.removed, unchanged=stats.unchanged, seconds=stats.seconds))
 
 
 @cli.command("align")

@@ -60,10 +60,15 @@ def test_machine_formats_stay_english_and_byte_identical(pages):
         assert check("--format", output_format, "--lang", "fr", str(pages)).stdout == english, output_format
 
 
-def test_mtaudit_lang_reaches_errors_before_any_option_is_read():
-    result = subprocess.run([sys.executable, "-m", "audit", "rules", "MT999"], capture_output=True, text=True,
-                            cwd=ROOT, env={"MTAUDIT_LANG": "fr", "PATH": "", "PYTHONPATH": str(ROOT)}, check=False)
+def _french(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "audit", *args], capture_output=True, text=True, cwd=ROOT,
+                          env={"MTAUDIT_LANG": "fr", "PATH": "", "PYTHONPATH": str(ROOT)}, check=False)
+
+
+def test_mtaudit_lang_reaches_the_commands_without_settings_and_their_errors():
+    result = _french("rules", "MT999")
     assert result.returncode == 2 and "code de règle inconnu 'MT999'" in result.stderr
+    assert "Catégorie : locale/quotes" in _french("rules", "MT101").stdout
 
 
 def test_the_shipped_catalog_is_the_po_compiled_and_translates_every_message():
