@@ -164,15 +164,16 @@ def check(paths, output_format, output, exit_zero, show_all, color, write_baseli
         settings, files = replace(settings, baseline=None), settings_for
         settings_for = lambda path: replace(files(path), baseline=None)
     _preflight(settings)
-    inputs = expand_inputs(paths, exclusion, stdin_filename)
+    inputs, settings_for = expand_inputs(paths, exclusion, stdin_filename), _named(settings_for, stdin_filename)
     if fix or diff:
-        code = _fix(inputs, settings, diff=diff, unsafe=unsafe_fixes, stdin_name=stdin_filename)
+        code = _fix(inputs, settings, diff=diff, unsafe=unsafe_fixes, stdin_name=stdin_filename,
+                    settings_for=settings_for)
         if code is not None:
             _exit(code, exit_zero)
     quiet = click.get_current_context().meta["mtaudit.quiet"]
     with progress(len(inputs), enabled=False if quiet else None) as advance:
         run = audit_all(inputs, settings, jobs=jobs or os.cpu_count() or 1, on_done=advance,
-                        settings_for=_named(settings_for, stdin_filename), stdin_name=stdin_filename)
+                        settings_for=settings_for, stdin_name=stdin_filename)
     _say_skipped(run, settings, failures=not (output is None and output_format == "concise" and not statistics))
     if statistics:
         from audit.reporters import statistics as table
@@ -232,7 +233,8 @@ def _exit(code: int, exit_zero: bool) -> None:
     sys.exit(EXIT_OK if exit_zero and code != EXIT_ERROR else code)
 
 
-def _fix(inputs: list[str], settings, *, diff: bool, unsafe: bool, stdin_name: str | None = None) -> int | None:
+def _fix(inputs: list[str], settings, *, diff: bool, unsafe: bool, stdin_name: str | None = None,
+         settings_for=None) -> int | None:
     """Fix the inputs before they are audited. --diff and standard input end the run here, with
     the exit code returned (--diff: 1 when there are fixes to make, as ruff does)."""
     from audit.errors import EXIT_FINDINGS
@@ -240,7 +242,7 @@ def _fix(inputs: list[str], settings, *, diff: bool, unsafe: bool, stdin_name: s
     from audit.gate import exit_code
     from audit.results import Run
 
-    summary = fix_paths(inputs, settings, unsafe=unsafe, diff=diff, stdin_name=stdin_name)
+    summary = fix_paths(inputs, settings, unsafe=unsafe, diff=diff, stdin_name=stdin_name, settings_for=settings_for)
     for note in summary.notes:
         tell(note)
     click.echo(summary.output, nl=False)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from audit.config import Settings
@@ -48,11 +49,11 @@ class FixSummary:
         return f"mtaudit: {text}"
 
 
-def fix_paths(paths: list[str], settings: Settings, *, unsafe: bool, diff: bool,
-              stdin_name: str | None = None) -> FixSummary:
-    """Fix each file in place (or only diff it); files that cannot be read are left to the
-    audit that follows, which reports them. Standard input (alone, named `stdin_name` if
-    given) is fixed into `output`."""
+def fix_paths(paths: list[str], settings: Settings, *, unsafe: bool, diff: bool, stdin_name: str | None = None,
+              settings_for: Callable[[str], Settings] | None = None) -> FixSummary:
+    """Fix each file in place (or only diff it) under its own settings (`settings_for`, else
+    `settings`); files that cannot be read are left to the audit that follows, which reports
+    them. Standard input (alone, named `stdin_name` if given) is fixed into `output`."""
     if "-" in paths and len(paths) > 1:
         raise UserError("--fix/--diff: give standard input (-) alone")
     summary = FixSummary()
@@ -68,7 +69,7 @@ def fix_paths(paths: list[str], settings: Settings, *, unsafe: bool, diff: bool,
                 raise UserError(f"-: {HTML_REFUSED}")
             summary.notes.append(f"mtaudit: {path}: {HTML_REFUSED}")
             continue
-        result = fix_text(raw, settings, unsafe=unsafe)
+        result = fix_text(raw, settings_for(path) if settings_for else settings, unsafe=unsafe)
         summary.hidden += result.hidden
         if path == "-":
             summary.stdin_audit = result.audit

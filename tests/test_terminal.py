@@ -168,3 +168,13 @@ def test_a_baseline_is_written_with_each_files_configuration(tmp_path):
     codes = {(entry["path"].split("/")[0], entry["code"]) for entry in recorded}
     assert ("news", "MT203") in codes and ("blog", "MT203") not in codes
     assert ("blog", "MT101") in codes
+
+
+def test_fix_follows_each_files_configuration(tmp_path):
+    for name in ("blog", "news"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "page.txt").write_text(SPUN, encoding="utf-8")
+    (tmp_path / "blog" / "mtaudit.toml").write_text('ignore = ["MT203"]\n', encoding="utf-8")
+    check("--fix", str(tmp_path))
+    assert "cette Source" in (tmp_path / "blog" / "page.txt").read_text(encoding="utf-8")  # its section ignores MT203
+    assert "cette source" in (tmp_path / "news" / "page.txt").read_text(encoding="utf-8")
