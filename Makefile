@@ -9,7 +9,7 @@ NEWS := corpora/news
 TORCH ?= torch==2.13.0
 TORCH_INDEX ?=
 
-.PHONY: demo test lint bench eval train-qe lexicon fuzz clean
+.PHONY: demo test lint bench eval train-qe lexicon fuzz messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,13 @@ fuzz: $(VENV)/.installed-dev
 # Regenerates the word lists in audit/data from the pinned wordfreq.
 lexicon: $(VENV)/.installed-dev
 	$(BIN)/python tools/build_lexicon.py
+
+# Re-extracts the CLI's and text report's messages (audit/messages.py), merges them into the
+# French catalog and compiles the .mo that ships beside it (translate new msgstr "" first).
+messages: $(VENV)/.installed-dev
+	$(BIN)/pybabel extract --no-location --sort-output --omit-header -k N_ -o audit/locale/mtaudit.pot audit
+	$(BIN)/pybabel update --no-location -i audit/locale/mtaudit.pot -d audit/locale -D mtaudit
+	$(BIN)/pybabel compile -d audit/locale -D mtaudit --statistics
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

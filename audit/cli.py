@@ -4,7 +4,10 @@ Exit codes (audit.errors): 0 nothing at or above --fail-on, 1 findings or thresh
 (with --diff: fixes to make; or an internal error, its details written to a file named on
 stderr), 2 usage or input error (missing, empty, binary, undecodable, too large, no auditable
 file, bad configuration; not French with --fail-on-skipped, else a skipped input). Every
-message from an input goes through `say`, escaped to one line.
+message from an input goes through `say`, escaped to one line; notes and summaries go through
+`tell`, which `--quiet` silences. An input's failure is printed once on a terminal: on stderr,
+which the text report does not repeat (its table marks the input `error`), nor stderr the
+`E000` lines of a concise report on standard output.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import click
 from audit.config import FAIL_ON_CHOICES, split_codes
 from audit.errors import EXIT_ERROR, EXIT_INTERNAL, EXIT_OK, InputError, UserError
 from audit.inputs import AUDITED_SUFFIXES, input_paths
+from audit.messages import LANGUAGES, N_, _
 from audit.reporters import FORMATS
 from audit.reporters.visible import one_line
 from audit.verdict import NOT_FRENCH
@@ -29,15 +33,25 @@ def say(message: str) -> None:
     click.echo(f"mtaudit: {one_line(message)}", err=True)
 
 
-def expand_inputs(paths, exclusion) -> list[str]:
+def tell(message: str) -> None:
+    """`say` for what is only information (notes, summaries): `--quiet` silences it."""
+    context = click.get_current_context(silent=True)
+    if not (context and context.meta.get("mtaudit.quiet")):
+        say(message)
+
+
+def expand_inputs(paths, exclusion, stdin_name: str | None = None) -> list[str]:
     """Files as given, directories walked for audited suffixes, quoted globs expanded; none
     at all is an error (a CI job pointed at the wrong folder must not pass), unless every path
-    was named and excluded by --force-exclude."""
-    found = list(input_paths(paths, exclusion))
-    if not found and all(exclusion.skips_explicit(path) for path in paths):
+    was named and excluded by --force-exclude (standard input by its --stdin-filename)."""
+    named = [stdin_name if path == "-" and stdin_name else path for path in paths]
+    kept = [path for path, name in zip(paths, named) if path != "-" or not exclusion.skips_explicit(name)]
+    found = list(input_paths(kept, exclusion))
+    if not found and all(exclusion.skips_explicit(name) for name in named):
         return []  # --force-exclude dropped every named file, as a pre-commit hook asks: nothing to do
     if not found:
-        raise UserError(f"no file to audit in {', '.join(paths)} (audited: {', '.join(AUDITED_SUFFIXES)})")
+        raise UserError(_("no file to audit in {paths} (audited: {suffixes})").format(
+            paths=", ".join(paths), suffixes=", ".join(AUDITED_SUFFIXES)))
     return found
 
 
@@ -66,6 +80,11 @@ def audit_options(command):
         click.option("--max-mt-likelihood", type=float, help="Fail a document whose mt_likelihood is above this."),
         click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the gate (report-only CI)."),
         click.option("--baseline", type=click.Path(dir_okay=False), help="Hide the findings in this file from the gate."),
+        click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+                     help="Skip what .gitignore files ignore in a walk (default: yes)."),
+        click.option("-q", "--quiet", is_flag=True, help="Print the findings and errors only: no summary, no notes."),
+        click.option("--lang", type=click.Choice(LANGUAGES), envvar="MTAUDIT_LANG",
+                     help="Language of mtaudit's messages (default en; env MTAUDIT_LANG; JSON stays English)."),
     )):
         command = option(command)
     return command
@@ -74,26 +93,34 @@ def audit_options(command):
 # Options whose names are Settings fields, read by `_settings`.
 _SETTINGS_OPTIONS = ("select", "ignore", "max_bytes", "exclude", "extend_exclude", "force_exclude",
                      "fail_on_skipped", "sources", "index", "fail_on", "min_score", "max_mt_likelihood",
-                     "baseline", "strict_spacing", "comet_model", "glossary", "inline_suppressions", "source_files")
+                     "baseline", "strict_spacing", "comet_model", "glossary", "inline_suppressions", "source_files",
+                     "respect_gitignore", "lang")
 
 
-def _settings(paths, options: dict):
-    """Validated settings (defaults < configuration found from `paths` < options) and the
-    exclusion a directory walk applies; `options` loses the options it reads."""
+def _settings(paths, options: dict, stdin_name: str | None = None):
+    """The run's validated settings (defaults < configuration found from `paths` < options),
+    the exclusion a directory walk applies, and each file's own settings (its nearest
+    configuration < options, `audit.config_discovery`); `options` loses the options it reads.
+    Also sets the language of messages and `--quiet` for the rest of the command."""
+    from audit import messages
+    from audit.config_discovery import FileSettings
     from audit.config_files import load_settings, search_start
     from audit.tree import Exclusion
 
+    click.get_current_context().meta["mtaudit.quiet"] = options.pop("quiet")
     config_file = options.pop("config_file")
     given = {name: options.pop(name) for name in _SETTINGS_OPTIONS if name in options}
     for name in ("select", "ignore"):
         given[name] = split_codes(given[name])
     for name in ("exclude", "extend_exclude"):
         given[name] = tuple(p.strip() for p in (given[name] or "").split(",") if p.strip())
-    settings, _, found = load_settings(given, config_file, cwd=search_start(paths))
+    named = [stdin_name if path == "-" and stdin_name else path for path in paths]
+    settings, _origins, found = load_settings(given, config_file, cwd=search_start(named))
+    messages.use(settings.lang)
     root = str(found.path.parent) if found else "."
     exclusion = Exclusion(settings.exclude + settings.extend_exclude, root, settings.force_exclude,
                           settings.respect_gitignore)
-    return settings, exclusion
+    return settings, exclusion, FileSettings(given, settings, found, explicit=config_file is not None)
 
 
 @cli.command()
@@ -103,7 +130,10 @@ def _settings(paths, options: dict):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report here.")
 @click.option("--strict-spacing", is_flag=True, default=None, help="Require non-breaking spaces (U+00A0/U+202F).")
 @click.option("--show-all", is_flag=True, help="List every nit instead of folding repeats.")
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal).")
+@click.option("--color/--no-color", default=None,
+              help="Colour the text report (default: on a terminal, unless NO_COLOR; FORCE_COLOR forces it).")
+@click.option("--statistics", is_flag=True, help="Count the findings per code instead of listing them.")
+@click.option("--stdin-filename", help="The name of standard input (-): in reports, for configuration and exclusion.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record every finding in this baseline file.")
 @click.option("-j", "--jobs", type=click.IntRange(0, 64), default=1, show_default=True,
               help="Processes to audit with (0: one per core).")
@@ -117,7 +147,7 @@ def _settings(paths, options: dict):
 @click.option("--source", "source_files", multiple=True, type=click.Path(dir_okay=False),
               help="A file the article translates (repeatable): checked against it, no index.")
 def check(paths, output_format, output, exit_zero, show_all, color, write_baseline, jobs, fix, diff, unsafe_fixes,
-          **options) -> None:
+          statistics, stdin_filename, **options) -> None:
     """Check PATHS (files, directories, globs, or - for standard input).
 
     Bilingual files (.xlf, .xliff, .tmx, .po, .csv, .tsv, .jsonl) are checked segment by segment."""
@@ -125,24 +155,32 @@ def check(paths, output_format, output, exit_zero, show_all, color, write_baseli
     from audit.gate import exit_code
     from audit.progress import progress
 
-    settings, exclusion = _settings(paths, options)
-    if write_baseline:
-        settings = replace(settings, baseline=None)  # record everything found now
+    if stdin_filename is not None and "-" not in paths:
+        raise click.UsageError(_("--stdin-filename names standard input: give - among the paths"))
+    if statistics and output_format != "text":
+        raise click.UsageError(_("--statistics prints a table of its own: leave out --format"))
+    settings, exclusion, settings_for = _settings(paths, options, stdin_filename)
+    if write_baseline:  # record everything found now, whatever baseline a configuration names
+        settings, files = replace(settings, baseline=None), settings_for
+        settings_for = lambda path: replace(files(path), baseline=None)
     _preflight(settings)
-    inputs = expand_inputs(paths, exclusion)
-    code = _fix(inputs, settings, diff=diff, unsafe=unsafe_fixes) if fix or diff else None
-    if code is not None:
-        _exit(code, exit_zero)
-    with progress(len(inputs)) as advance:
-        run = audit_all(inputs, settings, jobs=jobs or os.cpu_count() or 1, on_done=advance)
-    for failure in run.failures:
-        say(f"{failure.path}: {failure.message}")
-    for result in run.audits:
-        if result.verdict.label == NOT_FRENCH:
-            language = result.language
-            say(f"{result.document.path}: skipped: not French (detected {language.code}, "
-                f"p={language.probability:.2f})")
-    _emit(_render(run, output_format, output, color, show_all), output)
+    inputs, settings_for = expand_inputs(paths, exclusion, stdin_filename), _named(settings_for, stdin_filename)
+    if fix or diff:
+        code = _fix(inputs, settings, diff=diff, unsafe=unsafe_fixes, stdin_name=stdin_filename,
+                    settings_for=settings_for)
+        if code is not None:
+            _exit(code, exit_zero)
+    quiet = click.get_current_context().meta["mtaudit.quiet"]
+    with progress(len(inputs), enabled=False if quiet else None) as advance:
+        run = audit_all(inputs, settings, jobs=jobs or os.cpu_count() or 1, on_done=advance,
+                        settings_for=settings_for, stdin_name=stdin_filename)
+    _say_skipped(run, settings, failures=not (output is None and output_format == "concise" and not statistics))
+    if statistics:
+        from audit.reporters import statistics as table
+
+        _emit(table.render(run), output)
+    else:
+        _emit(_render(run, output_format, output, color, show_all, quiet), output)
     if settings.baseline:
         _say_baseline(settings.baseline, sum(a.baseline_matched or 0 for a in run.audits))
     if write_baseline:
@@ -151,20 +189,39 @@ def check(paths, output_format, output, exit_zero, show_all, color, write_baseli
     _exit(exit_code(run), exit_zero)
 
 
+def _named(settings_for, stdin_name: str | None):
+    """Each file's settings, standard input's found from its --stdin-filename."""
+    if settings_for is None or stdin_name is None:
+        return settings_for
+    return lambda path: settings_for(stdin_name if path == "-" else path)
+
+
+def _say_skipped(run, settings, *, failures: bool) -> None:
+    """Failed inputs (unless the report on standard output lists them), and the inputs skipped
+    as not French: an error with --fail-on-skipped, else a note."""
+    for failure in run.failures if failures else ():
+        say(f"{failure.path}: {failure.message}")
+    for result in run.audits:
+        if result.verdict.label == NOT_FRENCH:
+            language = result.language
+            (say if settings.fail_on_skipped else tell)(_("{path}: skipped: not French (detected {language}, p={probability:.2f})").format(
+                path=result.document.path, language=language.code, probability=language.probability))
+
+
 def _preflight(settings) -> None:
     """What fails before any input is read, once, as one line and exit 2: a COMET model with
     no source, a bad glossary, an unreadable source file, index, model or baseline."""
     from audit.pipeline import check_ready, similarity_note
 
     if settings.comet_model and not (settings.sources or settings.source_files):
-        raise click.UsageError("--comet-model scores sentences against their sources: give --sources too")
+        raise click.UsageError(_("--comet-model scores sentences against their sources: give --sources too"))
     if settings.glossary:
         from audit.glossary import load_glossary
 
         load_glossary(settings.glossary)
     check_ready(settings)
     if note := similarity_note(settings):
-        say(note)
+        tell(note)
     if settings.baseline:
         from audit.baseline import accepted
 
@@ -176,7 +233,8 @@ def _exit(code: int, exit_zero: bool) -> None:
     sys.exit(EXIT_OK if exit_zero and code != EXIT_ERROR else code)
 
 
-def _fix(inputs: list[str], settings, *, diff: bool, unsafe: bool) -> int | None:
+def _fix(inputs: list[str], settings, *, diff: bool, unsafe: bool, stdin_name: str | None = None,
+         settings_for=None) -> int | None:
     """Fix the inputs before they are audited. --diff and standard input end the run here, with
     the exit code returned (--diff: 1 when there are fixes to make, as ruff does)."""
     from audit.errors import EXIT_FINDINGS
@@ -184,25 +242,32 @@ def _fix(inputs: list[str], settings, *, diff: bool, unsafe: bool) -> int | None
     from audit.gate import exit_code
     from audit.results import Run
 
-    summary = fix_paths(inputs, settings, unsafe=unsafe, diff=diff)
+    summary = fix_paths(inputs, settings, unsafe=unsafe, diff=diff, stdin_name=stdin_name, settings_for=settings_for)
     for note in summary.notes:
-        say(note)
+        tell(note)
     click.echo(summary.output, nl=False)
-    click.echo(summary.line(diff), err=True)
+    if not click.get_current_context().meta.get("mtaudit.quiet"):
+        click.echo(summary.line(diff), err=True)
     if diff:
         return EXIT_FINDINGS if summary.fixed else EXIT_OK
     return None if summary.stdin_audit is None else exit_code(Run((summary.stdin_audit,), (), settings))
 
 
-def _render(run, output_format: str, output: str | None, color: bool | None, show_all: bool) -> Iterable[str]:
-    """The report, as pieces when its format streams (JSON, SARIF: see json_stream)."""
+def _render(run, output_format: str, output: str | None, color: bool | None, show_all: bool,
+            quiet: bool) -> Iterable[str]:
+    """The report, as pieces when its format streams (JSON, SARIF: see json_stream). The text
+    report takes the terminal's colour and width on standard output (`audit.terminal`); in a
+    file, colour only with --color, and never a wrapped line."""
     from audit.reporters import reporter
+    from audit.terminal import report_width, stdout_is_terminal, wants_color
 
     if output_format != "text":
         module = reporter(output_format)
         return module.render_pieces(run) if hasattr(module, "render_pieces") else [module.render(run)]
-    use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    return reporter("text").render(run, color=use_color, show_all=show_all)
+    to_terminal = output is None and stdout_is_terminal()
+    use_color = wants_color(color, to_terminal) if output is None else bool(color)
+    return reporter("text").render(run, color=use_color, show_all=show_all, width=report_width(to_terminal),
+                                   quiet=quiet)
 
 
 def _write_baseline(run, path: str) -> None:
@@ -210,7 +275,7 @@ def _write_baseline(run, path: str) -> None:
 
     recorded = [e for result in run.audits for e in baseline.entries(result.document, list(result.findings), path)]
     _emit(baseline.dumps(recorded), path)
-    say(f"{path}: baseline of {len(recorded)} findings written")
+    tell(_("{path}: baseline of {count} findings written").format(path=path, count=len(recorded)))
 
 
 def _say_baseline(path: str, matched: int) -> None:
@@ -219,10 +284,10 @@ def _say_baseline(path: str, matched: int) -> None:
     from audit.baseline import recorded
 
     if matched:
-        say(f"baseline {path}: {matched} known findings hidden from the gate")
+        tell(_("baseline {path}: {count} known findings hidden from the gate").format(path=path, count=matched))
     elif entries := recorded(path):
-        say(f"baseline {path}: matched none of its {entries} findings (its paths are "
-            "relative to its folder; regenerate it with --write-baseline)")
+        say(_("baseline {path}: matched none of its {count} findings (its paths are relative to its "
+              "folder; regenerate it with --write-baseline)").format(path=path, count=entries))
 
 
 def _emit(report: str | Iterable[str], output: str | None) -> None:
@@ -240,7 +305,7 @@ def _emit(report: str | Iterable[str], output: str | None) -> None:
             for block in _blocks(pieces):
                 handle.write(block)
     except OSError as error:
-        raise UserError(f"{output}: cannot write report ({error.strerror})") from None
+        raise UserError(_("{path}: cannot write report ({reason})").format(path=output, reason=error.strerror)) from None
 
 
 def _blocks(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
@@ -275,19 +340,20 @@ def audit_site_command(paths, out, files_from, engine, jobs, scheduler, exit_zer
     from audit.site.driver import audit_site
 
     if not paths and not files_from:
-        raise UserError("audit-site: give PATHS or --files-from")
-    settings, exclusion = _settings(paths, options)
+        raise UserError(_("audit-site: give PATHS or --files-from"))
+    settings, exclusion, _files = _settings(paths, options)
     _preflight(settings)
     inputs = input_paths(chain(paths, listed_paths(files_from) if files_from else ()), exclusion)
-    with progress(None) as advance:
+    with progress(None, enabled=False if click.get_current_context().meta["mtaudit.quiet"] else None) as advance:
         summary = audit_site(inputs, out, settings, engine="dask" if scheduler else engine,
                              workers=jobs or os.cpu_count() or 1, scheduler=scheduler, on_page=advance)
     if warning := Damage(**summary["damaged_lines"]).warning():
         say(warning)
     run, gate = summary["this_run"], summary["gate"]
-    say(f"{summary['pages']} pages ({run['audited']} audited now, {run['skipped_unchanged']} "
-        f"unchanged), {summary['errors']} errors, {gate['skipped_not_french']} skipped (not French), "
-        f"{gate['failing_pages']} failing the gate; results in {out}")
+    tell(_("{pages} pages ({audited} audited now, {unchanged} unchanged), {errors} errors, {skipped} "
+           "skipped (not French), {failing} failing the gate; results in {out}").format(
+        pages=summary["pages"], audited=run["audited"], unchanged=run["skipped_unchanged"],
+        errors=summary["errors"], skipped=gate["skipped_not_french"], failing=gate["failing_pages"], out=out))
     if settings.baseline:
         _say_baseline(settings.baseline, gate["baseline_matched"])
     _exit(site_exit_code(summary, settings), exit_zero)
@@ -311,7 +377,8 @@ def report_command(results: str, output: str | None, worst: int) -> None:
 
     folder = Path(results)
     if not shard_paths(folder):
-        raise UserError(f"{results}: no audit-site shards there (documents-*.jsonl, errors-*.jsonl)")
+        raise UserError(_("{results}: no audit-site shards there (documents-*.jsonl, errors-*.jsonl)").format(
+            results=results))
     try:
         signature = json.loads((folder / "summary.json").read_text(encoding="utf-8"))["meta"]["settings"]
     except (OSError, ValueError, KeyError, TypeError):
@@ -320,10 +387,10 @@ def report_command(results: str, output: str | None, worst: int) -> None:
     try:
         write_site_index(build_index(current_records(folder, damage=damage), worst), signature, Path(target))
     except OSError as error:
-        raise UserError(f"{target}: cannot write report ({error.strerror})") from None
+        raise UserError(_("{path}: cannot write report ({reason})").format(path=target, reason=error.strerror)) from None
     if warning := damage.warning():
         say(warning)
-    say(f"site report written to {target}")
+    say(_("site report written to {path}").format(path=target))
 
 
 @cli.command()
@@ -333,21 +400,23 @@ def rules(code: str | None) -> None:
     from audit.rules import REGISTRY
 
     if code is None:
-        for _, rule_ in sorted(REGISTRY.items()):
+        for _code, rule_ in sorted(REGISTRY.items()):
             click.echo(f"{rule_.code}  {rule_.name:<34} {rule_.category.value:<24} {rule_.severity.value:<8} {rule_.summary}")
         return
     rule_ = REGISTRY.get(code.upper())
     if rule_ is None:
-        raise UserError(f"unknown rule code {code!r} (run `mtaudit rules` for the list)")
+        raise UserError(_("unknown rule code {code!r} (run `mtaudit rules` for the list)").format(code=code))
     click.echo(f"# {rule_.name} ({rule_.code})\n")
-    click.echo(f"Category: {rule_.category.value}  ·  default severity: {rule_.severity.value}"
-               f"{'  ·  nit (folded)' if rule_.nit else ''}{_fix_note(rule_)}\n")
+    click.echo(_("Category: {category}  ·  default severity: {severity}").format(
+        category=rule_.category.value, severity=rule_.severity.value)
+        + ("  ·  " + _("nit (folded)") if rule_.nit else "") + _fix_note(rule_) + "\n")
     click.echo(rule_.documentation)
 
 
 def _fix_note(rule_) -> str:
-    return {"safe": "  ·  safe fix (--fix)", "unsafe": "  ·  unsafe fix (--fix --unsafe-fixes)",
-            "per entry": "  ·  unsafe fix for the data entries that give one"}.get(rule_.fix, "")
+    notes = {"safe": N_("safe fix (--fix)"), "unsafe": N_("unsafe fix (--fix --unsafe-fixes)"),
+             "per entry": N_("unsafe fix for the data entries that give one")}
+    return "  ·  " + _(notes[rule_.fix]) if rule_.fix in notes else ""
 
 
 @cli.command("index")
@@ -360,8 +429,10 @@ def index_corpus(corpus: str, index_path: str | None, no_embed: bool) -> None:
     from audit.sources.index import build_index
 
     stats = build_index(corpus, index_path, embed_sentences=not no_embed)
-    click.echo(f"{one_line(stats.path)}: {stats.reports} reports ({stats.added} files added, {stats.updated} updated, "
-               f"{stats.removed} removed, {stats.unchanged} unchanged) in {stats.seconds:.2f} s")
+    click.echo(_("{path}: {reports} reports ({added} files added, {updated} updated, {removed} removed, "
+                 "{unchanged} unchanged) in {seconds:.2f} s").format(
+        path=one_line(stats.path), reports=stats.reports, added=stats.added, updated=stats.updated,
+        removed=stats.removed, unchanged=stats.unchanged, seconds=stats.seconds))
 
 
 @cli.command("align")
@@ -383,17 +454,18 @@ def show_config(config_file: str | None) -> None:
     from audit.config_files import load_settings, settings_table
 
     settings, origins, found = load_settings({}, config_file)
-    click.echo(f"# configuration file: {found.path if found else '(none found; defaults)'}")
+    click.echo("# {}: {}".format(_("configuration file"), found.path if found else _("(none found; defaults)")))
     click.echo(settings_table(settings, origins))
 
 
 def main() -> None:
     """Entry point: user errors become one line on stderr and exit 2; anything else, one line
     naming the file its traceback was written to, and exit 1. Never a traceback."""
+    _language_from_environment()
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
-        say("interrupted")
+        say(_("interrupted"))
         sys.exit(EXIT_ERROR)
     except click.ClickException as error:
         say(error.format_message())
@@ -409,6 +481,16 @@ def main() -> None:
     except Exception as error:  # noqa: BLE001 - the last resort: a bug, told in one line
         from audit.crash import write_details
 
-        say(f"internal error ({type(error).__name__}: {error}); details written to {write_details(error)}")
+        say(_("internal error ({error}); details written to {path}").format(
+            error=f"{type(error).__name__}: {error}", path=write_details(error)))
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_OK)
+
+
+def _language_from_environment() -> None:
+    """MTAUDIT_LANG before any option is read, so that errors of the command line itself
+    speak it too; `--lang` and the configuration decide later (an unknown value: English)."""
+    from audit import messages
+
+    if (language := os.environ.get("MTAUDIT_LANG")) in LANGUAGES:
+        messages.use(language)

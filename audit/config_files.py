@@ -1,9 +1,10 @@
 """Read settings from configuration files and the command line, validated, with their origins.
 
 Precedence, as coverage.py and ruff do it: defaults < configuration file < command line. The
-file is `--config FILE` when given, else the first of `mtaudit.toml`, `pyproject.toml` (with a
-`[tool.mtaudit]` table) or `setup.cfg` (with an `[mtaudit]` section) found in the folder of
-the checked paths or its parents (`search_start`), as ruff does. Keys are spelled with dashes or underscores; an unknown key or a bad
+file is `--config FILE` when given, else the first of `.mtaudit.toml`, `mtaudit.toml`,
+`pyproject.toml` (with a `[tool.mtaudit]` table) or `setup.cfg` (with an `[mtaudit]` section)
+found in a folder or its parents, as ruff does: from each checked file's folder for that file
+(`audit.config_discovery`), from the checked paths' common folder for the run (`search_start`). Keys are spelled with dashes or underscores; an unknown key or a bad
 value is a `UserError` naming the file and the key.
 """
 
@@ -20,6 +21,7 @@ from pathlib import Path
 from audit.config import FAIL_ON_CHOICES, Settings
 from audit.errors import UserError
 from audit.findings import Severity
+from audit.messages import LANGUAGES
 
 DEFAULT = "default"
 COMMAND_LINE = "command line"
@@ -174,6 +176,7 @@ CONVERTERS: dict[str, Callable] = {
     "terminology": _terminology,
     "exclude": _patterns,
     "extend_exclude": _patterns,
+    "lang": _choice(*LANGUAGES),
 }
 
 
@@ -232,10 +235,14 @@ def read_file(path: Path) -> ConfigFile | None:
     return ConfigFile(path, path.name, document)
 
 
+CONFIG_NAMES = (".mtaudit.toml", "mtaudit.toml", "pyproject.toml", "setup.cfg")
+
+
 def find_file(start: Path) -> ConfigFile | None:
-    """The first configuration found in `start` or its parents (mtaudit.toml first)."""
+    """The first configuration found in `start` or its parents, in the order of CONFIG_NAMES
+    within a folder (ruff's order: its own dotted and plain files, then pyproject.toml)."""
     for folder in (start, *start.parents):
-        for name in ("mtaudit.toml", "pyproject.toml", "setup.cfg"):
+        for name in CONFIG_NAMES:
             candidate = folder / name
             if candidate.is_file() and (found := read_file(candidate)) is not None:
                 return found
@@ -243,10 +250,11 @@ def find_file(start: Path) -> ConfigFile | None:
 
 
 def search_start(paths) -> Path:
-    """Where to look for the configuration, as ruff does: the folder holding the checked
-    paths (their common folder when several), else the current directory (standard input)."""
+    """Where to look for the run's configuration: the folder holding the checked paths (their
+    common folder when several), else the current directory (standard input without a name).
+    A named file need not exist (`--stdin-filename`): its folder does."""
     folders = [Path(p).resolve() if Path(p).is_dir() else Path(p).resolve().parent
-               for p in paths if p != "-" and Path(p).exists()]
+               for p in paths if p != "-" and (Path(p).exists() or Path(p).resolve().parent.is_dir())]
     if not folders:
         return Path.cwd()
     return Path(os.path.commonpath(folders))
@@ -262,6 +270,12 @@ def load_settings(
             raise UserError(f"{config}: no [mtaudit] or [tool.mtaudit] table in this file")
     else:
         found = find_file((cwd or Path.cwd()).resolve())
+    settings, origins = settings_from(found, cli_values)
+    return settings, origins, found
+
+
+def settings_from(found: ConfigFile | None, cli_values: dict) -> tuple[Settings, dict[str, str]]:
+    """Settings from defaults < the file `found` < command line, and each value's origin."""
     from_file = convert(found.values, found.label) if found else {}
     for key in ("baseline", "glossary"):  # a path in a file is relative to that file, as in coverage.py
         if key in from_file:
@@ -271,7 +285,7 @@ def load_settings(
     origins = {f.name: DEFAULT for f in fields(Settings)}
     origins.update({k: found.label for k in from_file} if found else {})
     origins.update({k: COMMAND_LINE for k in from_cli})
-    return Settings(**{**from_file, **from_cli}), origins, found
+    return Settings(**{**from_file, **from_cli}), origins
 
 
 def settings_table(settings: Settings, origins: dict[str, str]) -> str:

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from audit.config import Settings
 from audit.errors import InputError, UserError
 from audit.fixes import fix_text
 from audit.ingest import load
+from audit.messages import _, ngettext
 from audit.results import Audit
 
 HTML_REFUSED = ("not fixed: HTML findings index the extracted article text, which keeps no exact "
@@ -38,28 +40,26 @@ class FixSummary:
 
     def line(self, diff: bool) -> str:
         count = sum(self.fixed.values())
-        verb = "would fix" if diff else "fixed"
-        text = f"mtaudit: {verb} {_plural(count, 'finding')}"
+        text = (ngettext("would fix {count} finding", "would fix {count} findings", count) if diff
+                else ngettext("fixed {count} finding", "fixed {count} findings", count)).format(count=count)
         if self.stdin_audit is None:
-            text += f" in {_plural(self.files, 'file')}"
+            text += " " + ngettext("in {count} file", "in {count} files", self.files).format(count=self.files)
         if self.hidden:
-            text += f" ({self.hidden} more with --unsafe-fixes)"
-        return text
+            text += " " + _("({count} more with --unsafe-fixes)").format(count=self.hidden)
+        return f"mtaudit: {text}"
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def fix_paths(paths: list[str], settings: Settings, *, unsafe: bool, diff: bool) -> FixSummary:
-    """Fix each file in place (or only diff it); files that cannot be read are left to the
-    audit that follows, which reports them. Standard input (alone) is fixed into `output`."""
+def fix_paths(paths: list[str], settings: Settings, *, unsafe: bool, diff: bool, stdin_name: str | None = None,
+              settings_for: Callable[[str], Settings] | None = None) -> FixSummary:
+    """Fix each file in place (or only diff it) under its own settings (`settings_for`, else
+    `settings`); files that cannot be read are left to the audit that follows, which reports
+    them. Standard input (alone, named `stdin_name` if given) is fixed into `output`."""
     if "-" in paths and len(paths) > 1:
         raise UserError("--fix/--diff: give standard input (-) alone")
     summary = FixSummary()
     for path in paths:
         try:
-            raw = load(path, settings.max_bytes)
+            raw = load(path, settings.max_bytes, stdin_name if path == "-" else None)
         except InputError:
             if path == "-":
                 raise
@@ -69,7 +69,7 @@ def fix_paths(paths: list[str], settings: Settings, *, unsafe: bool, diff: bool)
                 raise UserError(f"-: {HTML_REFUSED}")
             summary.notes.append(f"mtaudit: {path}: {HTML_REFUSED}")
             continue
-        result = fix_text(raw, settings, unsafe=unsafe)
+        result = fix_text(raw, settings_for(path) if settings_for else settings, unsafe=unsafe)
         summary.hidden += result.hidden
         if path == "-":
             summary.stdin_audit = result.audit

@@ -45,14 +45,16 @@ class RawText:
     non_prose: tuple[tuple[int, int], ...] = ()  # masked spans of `text` (Markdown markup)
 
 
-def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
+def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None) -> RawText:
     """Read `path` ('-' for standard input) without ever writing to it; bilingual files
-    (XLIFF, TMX, PO, CSV/TSV, JSONL) become their targets, one paragraph per segment."""
+    (XLIFF, TMX, PO, CSV/TSV, JSONL) become their targets, one paragraph per segment. `name`
+    (`--stdin-filename`) stands for `path` in reports and says by its suffix how to read it."""
     from audit.bilingual import bilingual_format, read_bilingual
 
-    if bilingual_format(path):
-        return read_bilingual(path, read_bounded(path, max_bytes))
-    return from_bytes(path, read_bounded(path, max_bytes))
+    name = name or path
+    if bilingual_format(name):
+        return read_bilingual(name, read_bounded(path, max_bytes))
+    return from_bytes(name, read_bounded(path, max_bytes))
 
 
 def from_bytes(path: str, data: bytes) -> RawText:

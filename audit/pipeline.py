@@ -27,8 +27,9 @@ from audit.segment import segment
 from audit.verdict import decide, is_french
 
 
-def audit_path(path: str, settings: Settings) -> Audit:
-    return audit_text(load(path, settings.max_bytes), settings)
+def audit_path(path: str, settings: Settings, name: str | None = None) -> Audit:
+    """Audit the file `path`; `name` stands for it in the result (standard input's name)."""
+    return audit_text(load(path, settings.max_bytes, name), settings)
 
 
 def audit_text(raw: RawText, settings: Settings, pair: tuple[str, str] | None = None) -> Audit:

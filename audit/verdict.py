@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from audit.document import Document
 from audit.findings import Finding
 from audit.language import LanguageGuess
+from audit.messages import N_
 from audit.verdict_features import family_of, features
 from audit.verdict_model import shipped_model
 
@@ -31,11 +32,12 @@ MIN_WORDS = 50
 MIN_FRENCH_PROBABILITY = 0.6
 TOP_EVIDENCE = 5
 
-CLEAN = "clean"
-SUSPICIOUS_LABEL = "suspicious"
-LIKELY_MT_LABEL = "likely machine-translated"
-NOT_FRENCH = "not French"
-TOO_SHORT = "too short"
+# Labels stay English in every machine format; the text report shows them translated.
+CLEAN = N_("clean")
+SUSPICIOUS_LABEL = N_("suspicious")
+LIKELY_MT_LABEL = N_("likely machine-translated")
+NOT_FRENCH = N_("not French")
+TOO_SHORT = N_("too short")
 
 
 @dataclass(frozen=True)

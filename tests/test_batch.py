@@ -30,10 +30,10 @@ def test_a_crash_is_reported_for_its_input_and_the_others_complete(tmp_path, mon
     paths = _site(tmp_path, 3)
     real = batch.audit_path
 
-    def flaky(path, settings):
+    def flaky(path, settings, name=None):
         if path == paths[1]:
             raise RuntimeError("boom")
-        return real(path, settings)
+        return real(path, settings, name)
 
     monkeypatch.setattr(batch, "audit_path", flaky)
     done = []

@@ -47,7 +47,7 @@ def test_clean_text_passes(tmp_path):
     path.write_text(CLEAN, encoding="utf-8")
     result = run("check", str(path))
     assert result.returncode == 0, result.stdout
-    assert "verdict: too short" in result.stdout  # two sentences: no verdict drawn from them
+    assert result.stdout.startswith(f"{path}: too short (")  # two sentences: no verdict drawn from them
 
 
 def test_json_is_deterministic_and_versioned(spun):
@@ -124,5 +124,5 @@ def test_huge_input_is_refused_naming_the_limit(tmp_path):
 def test_text_report_shows_spans_suggestions_and_verdict(spun):
     out = run("check", "--no-color", str(spun)).stdout
     assert "│ Selon cette Source" in out
-    assert "MT203 minor" in out and "→ source" in out
-    assert "verdict: too short" in out
+    assert "MT203 [minor]" in out and "→ source" in out
+    assert ": too short (mt_likelihood" in out.splitlines()[0]

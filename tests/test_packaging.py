@@ -21,6 +21,8 @@ SHIPPED = (
     # the learned QE model's weights (docs/qe.md)
     "audit/data/qe_model.npz",
     "audit/qe/model.py",
+    # the French messages, compiled: an install needs no Babel (audit/messages.py)
+    "audit/locale/fr/LC_MESSAGES/mtaudit.mo",
 )
 
 

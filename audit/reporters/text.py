@@ -1,4 +1,12 @@
-"""Terminal report: findings grouped by sentence, the span highlighted, then a summary.
+"""Terminal report: each document's verdict first, then its findings as ruff prints them.
+
+A document opens with one line, `path: verdict (mt_likelihood …), MQM score …, N findings`,
+and a few indented lines (language and size, evidence, what `--fix` would take on, sources).
+Each finding follows as `path:line:col: CODE [severity] message → suggestion`, the form
+editors and terminals turn into links, and under the findings of one sentence the sentence
+itself with their spans highlighted. `quiet` keeps the finding lines only (all of them, nits
+unfolded). Failed inputs are not repeated here: the CLI has said them on stderr, and a batch's
+table marks them `error`. Headings and verdict labels are in the run's language (`audit.messages`).
 
 Every string from an input (names, text, messages) goes through `audit.reporters.visible`
 and is never read as rich markup, so the report shows it and a terminal never obeys it.
@@ -13,6 +21,7 @@ from itertools import accumulate
 from audit.document import Sentence
 from audit.findings import Finding, Severity, shown_suggestion
 from audit.gate import skipped
+from audit.messages import N_, _, ngettext
 from audit.reporters.batch_table import batch_table
 from audit.reporters.segment_fields import position
 from audit.reporters.source_fields import sentence_source_lines, source_summary_lines
@@ -20,53 +29,90 @@ from audit.reporters.visible import one_line, visible
 from audit.results import Audit, Run
 from audit.rules import REGISTRY
 from audit.scores.mqm import counted, folded
+from audit.terminal import UNWRAPPED
 
 _STYLE = {Severity.MINOR: "yellow", Severity.MAJOR: "bold red", Severity.CRITICAL: "bold white on red"}
+SEVERITY_NAMES = {Severity.MINOR: N_("minor"), Severity.MAJOR: N_("major"), Severity.CRITICAL: N_("critical")}
+
+
+# `3 major`: a message per severity and count, since French makes the adjective agree.
+_SEVERITY_COUNTS = {
+    Severity.MINOR: lambda n: ngettext("{count} minor", "{count} minor", n),
+    Severity.MAJOR: lambda n: ngettext("{count} major", "{count} major", n),
+    Severity.CRITICAL: lambda n: ngettext("{count} critical", "{count} critical", n),
+}
 _WINDOW = 70
 
 
-def render(run: Run, *, color: bool = False, show_all: bool = False, width: int = 100) -> str:
+def render(run: Run, *, color: bool = False, show_all: bool = False, width: int = UNWRAPPED,
+           quiet: bool = False) -> str:
     from rich.console import Console
-    from rich.markup import escape
 
     buffer = io.StringIO()
     console = Console(
         file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=True
     )
     for result in run.audits:
-        _render_audit(console, result, show_all)
-    for failure in run.failures:
-        console.print(f"[bold red]error[/] {escape(one_line(failure.path))}: {escape(one_line(failure.message))}")
-    if len(run.audits) + len(run.failures) > 1:
+        _render_audit(console, result, show_all, quiet)
+    if not quiet and len(run.audits) + len(run.failures) > 1:
+        console.print()
         console.print(batch_table(run))
-        console.print(_batch_summary(run))
+        console.print(_batch_summary(run), markup=False)
     return buffer.getvalue()
 
 
-def _render_audit(console, result: Audit, show_all: bool) -> None:
-    from rich.markup import escape
-
-    document = result.document
-    console.print(
-        f"[bold]{escape(one_line(document.path))}[/]  ({result.language.code} {result.language.probability:.2f}, "
-        f"{document.word_count} words, {document.encoding})"
-    )
-    for note in document.notes:
-        console.print(f"  note: {escape(one_line(note))}")
-    for line in source_summary_lines(result):
-        console.print(visible(line), markup=False, style="cyan")
-    if document.segments:
-        _render_segments(console, document, _visible(result.findings, show_all))
+def _render_audit(console, result: Audit, show_all: bool, quiet: bool) -> None:
+    if not quiet:
+        _render_heading(console, result)
+    path = one_line(result.document.path)
+    if result.document.segments:
+        _render_segments(console, result.document, path, _visible(result.findings, show_all or quiet), quiet)
     else:
-        _render_sentences(console, result, show_all)
-    folded = _folded_counts(result.findings, show_all)
-    for code, count in sorted(folded.items()):
-        console.print(f"  [dim]… {count} more {code} ({REGISTRY[code].name}); --show-all lists them[/]")
-    console.print(_summary(result))
+        _render_sentences(console, result, path, show_all or quiet, quiet)
+    if quiet:
+        return
+    for code, count in sorted(_folded_counts(result.findings, show_all).items()):
+        console.print(_("  … {count} more {code} ({name}); --show-all lists them").format(
+            count=count, code=code, name=REGISTRY[code].name), style="dim", markup=False)
     console.print()
 
 
-def _render_sentences(console, result: Audit, show_all: bool) -> None:
+def _render_heading(console, result: Audit) -> None:
+    """The verdict line, then what it rests on."""
+    from rich.text import Text
+
+    document, verdict = result.document, result.verdict
+    heading = Text(f"{one_line(document.path)}: ", style="bold")
+    heading.append(_(verdict.label), style="bold")
+    heading.append(" (mt_likelihood {:.2f}), {} {:.1f}, ".format(verdict.mt_likelihood, _("MQM score"), result.score))
+    heading.append(_counts(result))
+    console.print(heading)
+    console.print("  " + _("{language} {probability:.2f}, {words} words, {encoding}").format(
+        language=result.language.code, probability=result.language.probability, words=document.word_count,
+        encoding=document.encoding), markup=False)
+    evidence = ", ".join(f"{code} {REGISTRY[code].name} {weight:g}" for code, weight in verdict.top_evidence)
+    if evidence:
+        console.print("  " + _("evidence: {evidence}").format(evidence=evidence), markup=False)
+    if fixable := _fixable(result):
+        console.print(fixable, markup=False)
+    for note in document.notes:
+        console.print("  " + _("note: {note}").format(note=one_line(note)), markup=False)
+    for line in source_summary_lines(result):
+        console.print(visible(line), markup=False, style="cyan")
+
+
+def _counts(result: Audit) -> str:
+    counts = Counter(f.severity for f in result.findings)
+    parts = ", ".join(_SEVERITY_COUNTS[s](counts[s]).format(count=counts[s]) for s in reversed(Severity) if counts[s])
+    total = len(result.findings)
+    text = ngettext("{count} finding", "{count} findings", total).format(count=total)
+    text += f" ({parts})" if parts else ""
+    if result.baseline_matched:
+        text += ", " + _("{count} more in the baseline").format(count=result.baseline_matched)
+    return text
+
+
+def _render_sentences(console, result: Audit, path: str, show_all: bool, quiet: bool) -> None:
     document = result.document
     by_sentence: dict[int, list[Finding]] = defaultdict(list)
     for finding in _visible(result.findings, show_all):
@@ -74,27 +120,27 @@ def _render_sentences(console, result: Audit, show_all: bool) -> None:
         by_sentence[sentence.index if sentence else -1].append(finding)
     for index in sorted(by_sentence):
         findings = by_sentence[index]
-        if index >= 0:
+        for finding in findings:
+            console.print(_finding_line(path, finding, f"{finding.line}:{finding.column}"))
+        if index >= 0 and not quiet:
             console.print(_excerpt(document.sentences[index], findings))
             for line in sentence_source_lines(result, index):
                 console.print(visible(line), markup=False, style="dim")
-        for finding in findings:
-            console.print(_finding_line(finding))
 
 
-def _render_segments(console, document, findings: list[Finding]) -> None:
-    """A bilingual file: per unit with findings, its id, source and target, then the findings."""
+def _render_segments(console, document, path: str, findings: list[Finding], quiet: bool) -> None:
+    """A bilingual file: per unit with findings, the findings, then its source and target."""
     by_unit: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_unit[finding.segment.id].append(finding)
     for unit in document.segments:
         if unit.id not in by_unit:
             continue
-        console.print(f"  segment {one_line(unit.id)}", markup=False, style="bold")
-        console.print(f"  source │ {one_line(unit.source)}", markup=False, style="dim")
-        console.print(_excerpt(_as_sentence(document, unit), by_unit[unit.id], label="  target │ "))
         for finding in by_unit[unit.id]:
-            console.print(_finding_line(finding, position(document, finding)))
+            console.print(_finding_line(path, finding, position(document, finding)))
+        if not quiet:
+            console.print("  {} │ {}".format(_("source"), one_line(unit.source)), markup=False, style="dim")
+            console.print(_excerpt(_as_sentence(document, unit), by_unit[unit.id], label="  {} │ ".format(_("target"))))
 
 
 def _visible(findings, show_all: bool) -> list[Finding]:
@@ -115,7 +161,7 @@ def _excerpt(sentence, findings: list[Finding], label: str = "  │ "):
     first = min(f.start for f in findings) - sentence.start
     lo = max(0, first - _WINDOW)
     hi = min(len(sentence.text), max(f.end for f in findings) - sentence.start + _WINDOW)
-    text = Text(label + ("…" if lo else ""))
+    text = Text(label + ("…" if lo else ""), style="dim")
     shown = [one_line(char) for char in sentence.text[lo:hi].replace("\n", " ")]
     at = list(accumulate(map(len, shown), initial=len(text)))  # where each character starts, shown
     text.append("".join(shown))
@@ -127,32 +173,19 @@ def _excerpt(sentence, findings: list[Finding], label: str = "  │ "):
     return text
 
 
-def _finding_line(finding: Finding, where: str | None = None):
+def _finding_line(path: str, finding: Finding, where: str):
+    """`path:line:col: CODE [severity] message → suggestion`, then a source's context."""
     from rich.text import Text
 
-    line = Text(f"  {one_line(where) if where else f'{finding.line}:{finding.column}'} ")
+    line = Text(f"{path}:{one_line(where)}: ")
     line.append(finding.code, style="bold")
-    line.append(f" {finding.severity.value:<8}", style=_STYLE[finding.severity])
-    line.append(f" {finding.category.value}  {one_line(finding.message)}")
+    line.append(f" [{_(SEVERITY_NAMES[finding.severity])}]", style=_STYLE[finding.severity])
+    line.append(f" {one_line(finding.message)}")
     if finding.suggestion is not None:
-        line.append(f"  → {one_line(shown_suggestion(finding.suggestion))}", style="green")
+        line.append(f" → {one_line(shown_suggestion(finding.suggestion))}", style="green")
     if finding.context:
-        line.append(f"\n      source: {one_line(finding.context)}", style="dim")
+        line.append("\n      {}: {}".format(_("source"), one_line(finding.context)), style="dim")
     return line
-
-
-def _summary(result: Audit) -> str:
-    counts = Counter(f.severity for f in result.findings)
-    parts = ", ".join(f"{counts[s]} {s.value}" for s in reversed(Severity) if counts[s]) or "none"
-    verdict = result.verdict
-    evidence = ", ".join(f"{code} {REGISTRY[code].name} {weight:g}" for code, weight in verdict.top_evidence)
-    hidden = f" · {result.baseline_matched} more in the baseline" if result.baseline_matched else ""
-    return (
-        f"[bold]{len(result.findings)} findings[/] ({parts}){hidden} · MQM score {result.score:.1f} · "
-        f"verdict: [bold]{verdict.label}[/] (mt_likelihood {verdict.mt_likelihood:.2f})"
-        + (f"\n  evidence: {evidence}" if evidence else "")
-        + _fixable(result)
-    )
 
 
 def _fixable(result: Audit) -> str:
@@ -161,13 +194,19 @@ def _fixable(result: Audit) -> str:
     if not fixes or result.document.media_type == "text/html":
         return ""
     safe = sum(fix.safe for fix in fixes)
-    unsafe = f" ({len(fixes) - safe} more with --unsafe-fixes)" if len(fixes) > safe else ""
-    return f"\n  fixable: {safe} with --fix{unsafe}"
+    unsafe = len(fixes) - safe
+    more = " " + _("({count} more with --unsafe-fixes)").format(count=unsafe) if unsafe else ""
+    return "  " + _("fixable: {count} with --fix").format(count=safe) + more
 
 
 def _batch_summary(run: Run) -> str:
     labels = Counter(a.verdict.label for a in run.audits)
     found = sum(len(a.findings) for a in run.audits)
-    verdicts = ", ".join(f"{n} {label}" for label, n in sorted(labels.items()))
-    skipped_ = f", {len(skipped(run))} skipped (not French)" if skipped(run) else ""
-    return f"[bold]{len(run.audits)} documents[/] ({verdicts}), {len(run.failures)} errors{skipped_}, {found} findings"
+    verdicts = ", ".join(f"{n} {_(label)}" for label, n in sorted(labels.items()))
+    parts = [ngettext("{count} document", "{count} documents", len(run.audits)).format(count=len(run.audits))
+             + (f" ({verdicts})" if verdicts else ""),
+             ngettext("{count} error", "{count} errors", len(run.failures)).format(count=len(run.failures))]
+    if skipped(run):
+        parts.append(_("{count} skipped (not French)").format(count=len(skipped(run))))
+    parts.append(ngettext("{count} finding", "{count} findings", found).format(count=found))
+    return ", ".join(parts)

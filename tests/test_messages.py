@@ -1,0 +1,92 @@
+"""mtaudit's own words in one language: English by default, French on request (gettext, Babel)."""
+
+from __future__ import annotations
+
+import gettext
+import io
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+
+from audit.cli import cli
+from audit.errors import UserError
+from audit.messages import DOMAIN, LOCALE
+
+SPUN = (
+    "Selon cette Source, un premier contingent de soldats serait arrivé en Russie.\n\n"
+    "Le ministre a parlé d’une “menace importante”a-t-il déclaré vendredi devant la presse.\n\n"
+    "For Latest Updates Follow us on Google News\n"
+)
+PO = LOCALE / "fr" / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def check(*args, env: dict | None = None):
+    return CliRunner().invoke(cli, ["check", "--exit-zero", *args], env={"MTAUDIT_LANG": None, **(env or {})})
+
+
+@pytest.fixture
+def pages(tmp_path):
+    (tmp_path / "a.txt").write_text(SPUN, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Hello there, this is plain English text about the weather today.", encoding="utf-8")
+    return tmp_path
+
+
+def test_english_by_default_french_on_request(pages):
+    english = check(str(pages)).stdout
+    assert ": too short (mt_likelihood" in english and "Documents, worst score first" in english
+    french = check("--lang", "fr", str(pages))
+    assert f"{pages / 'a.txt'}: trop court (mt_likelihood" in french.stdout
+    assert "score MQM" in french.stdout and "Documents, du pire score au meilleur" in french.stdout
+    assert "1 majeure" in french.stdout and "mineures" in french.stdout  # the adjective agrees
+    assert "ignoré : pas en français" in french.stderr  # the CLI's own lines too
+
+
+def test_the_environment_and_the_configuration_choose_too_the_flag_wins(pages):
+    assert "trop court" in check(str(pages), env={"MTAUDIT_LANG": "fr"}).stdout
+    (pages / "mtaudit.toml").write_text('lang = "fr"\n', encoding="utf-8")
+    assert "trop court" in check(str(pages)).stdout
+    assert "too short" in check("--lang", "en", str(pages)).stdout
+    (pages / "mtaudit.toml").write_text('lang = "de"\n', encoding="utf-8")
+    result = check(str(pages))  # main() makes this error one line and exit 2
+    assert isinstance(result.exception, UserError) and "lang: 'de' is not one of en, fr" in str(result.exception)
+
+
+def test_machine_formats_stay_english_and_byte_identical(pages):
+    for output_format in ("json", "concise", "sarif"):
+        english = check("--format", output_format, str(pages)).stdout
+        assert check("--format", output_format, "--lang", "fr", str(pages)).stdout == english, output_format
+
+
+def _french(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "audit", *args], capture_output=True, text=True, cwd=ROOT,
+                          env={"MTAUDIT_LANG": "fr", "PATH": "", "PYTHONPATH": str(ROOT)}, check=False)
+
+
+def test_mtaudit_lang_reaches_the_commands_without_settings_and_their_errors():
+    result = _french("rules", "MT999")
+    assert result.returncode == 2 and "code de règle inconnu 'MT999'" in result.stderr
+    assert "Catégorie : locale/quotes" in _french("rules", "MT101").stdout
+
+
+def test_the_shipped_catalog_is_the_po_compiled_and_translates_every_message():
+    pytest.importorskip("babel", reason="Babel (the dev extra) extracts and compiles the catalogs")
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with open(PO, "rb") as handle:
+        catalog = read_po(handle)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    shipped = gettext.translation(DOMAIN, LOCALE, ["fr"])
+    fresh = gettext.GNUTranslations(compiled)
+    assert shipped._catalog == fresh._catalog, "the .mo lags the .po: run `make messages`"
+    keywords = {"_": None, "N_": None, "ngettext": (1, 2)}
+    extracted = {message[2] if isinstance(message[2], str) else message[2][0]
+                 for message in extract_from_dir(str(ROOT / "audit"), keywords=keywords)}
+    untranslated = sorted(m for m in extracted if not (catalog.get(m) and all(catalog.get(m).string)))
+    assert not untranslated, f"not in the French catalog (make messages, then translate): {untranslated}"
