@@ -95,3 +95,28 @@ def test_source_column_appears_when_an_audit_carries_aligned_sources():
     assert not document_view(1, result).has_source
     page = reporter("html").render(run_of(with_source))
     assert 'class="source"' in page and "&lt;b&gt;source&lt;/b&gt;" in page and "yonhap-42" in page
+
+
+def test_charts_and_banner_lead_with_critical_and_major_findings():
+    from collections import Counter
+
+    from audit.reporters.html_charts import category_bars
+    from audit.reporters.html_summary import leading_rules, severity_totals
+
+    counts = {("locale/quotes", "minor"): 13, ("accuracy/omission", "critical"): 1,
+              ("residue/boilerplate", "major"): 9, ("fluency/calque", "major"): 9, ("fluency/calque", "minor"): 1}
+    assert [bar.category for bar in category_bars(counts)] == [
+        "accuracy/omission", "fluency/calque", "residue/boilerplate", "locale/quotes"]
+    tallies = Counter({("minor", "MT101", "english-quotes"): 12, ("major", "MT403", "boilerplate"): 2,
+                       ("critical", "MT601", "omission"): 1, ("major", "MT401", "markup-residue"): 7})
+    assert severity_totals(tallies) == [("critical", 1), ("major", 9), ("minor", 12)]
+    assert [r.code for r in leading_rules(tallies)] == ["MT601", "MT401", "MT403", "MT101"]
+
+    page = _html(spun_run())
+    banner = page[page.index('class="leading"') : page.index('class="charts"')]
+    shown = re.findall(r'class="(?:sev-count|rule) sev-(\w+)"', banner)
+    assert shown[:2] == ["major", "minor"] and shown[2] == "major" and shown[2:] == sorted(shown[2:], key=["major", "minor"].index)
+    counts_shown = [int(n) for n in re.findall(r"×(\d+)</span>", banner)]
+    majors = shown[2:].count("major")
+    assert counts_shown[:majors] == sorted(counts_shown[:majors], reverse=True)
+    print(f"banner: {shown}, {counts_shown}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 
 from browser import needs_chromium
@@ -105,6 +106,18 @@ def test_everything_from_a_page_is_escaped_and_only_web_addresses_are_links(tmp_
     assert "javascript:alert(3)" in html and not any(h.startswith("javascript:") for h in page.hrefs)
 
 
+def test_the_index_banner_counts_findings_by_severity_worst_first(tmp_path):
+    paths = [str(p) for p in make_site(tmp_path / "site", 6)]
+    audit_site(paths, str(tmp_path / "out"), Settings(), workers=1)
+    findings = [f for d in documents(tmp_path / "out") for f in d["findings"]]
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    banner = html[html.index('class="leading"') : html.index('class="charts"')]
+    shown = re.findall(r'class="sev-count sev-(\w+)" data-severity="\w+"><strong>(\d+)</strong>', banner)
+    expected = [(s, sum(f["severity"] == s for f in findings)) for s in ("critical", "major", "minor")]
+    assert [(s, int(n)) for s, n in shown] == [(s, n) for s, n in expected if n]
+    print(f"site banner: {shown}")
+
+
 def test_report_command_rebuilds_the_index_from_the_newest_record_of_each_page(tmp_path):
     paths = make_site(tmp_path / "site", 4)
     out = tmp_path / "out"
@@ -150,7 +163,7 @@ def test_in_chromium_the_index_shows_every_listed_page_and_opens_its_findings(br
 
 def synthetic_record(path: str, score: float, findings: int) -> dict:
     """A shard record as the JSON reporter writes it, with only what the index reads."""
-    finding = {"start": 0, "end": 5, "line": 1, "column": 1, "code": "MT101", "severity": "minor",
+    finding = {"start": 0, "end": 5, "line": 1, "column": 1, "code": "MT101", "name": "english-quotes", "severity": "minor",
                "category": "fluency", "text": "cette", "message": "x" * 80, "suggestion": None}
     return {"path": path, "score": score, "words": 300, "verdict": {"label": "suspect", "mt_likelihood": 0.5},
             "findings": [{**finding, "start": n, "end": n + 5} for n in range(findings)],

@@ -15,6 +15,7 @@ from functools import lru_cache
 import audit
 from audit.findings import shown_suggestion
 from audit.reporters.html_charts import category_bars, merged_counts, score_histogram
+from audit.reporters.html_summary import leading_rules, rule_tallies, severity_totals
 from audit.reporters.html_view import document_view, severity_order
 from audit.reporters.visible import visible
 from audit.results import Run
@@ -62,6 +63,7 @@ def render(run: Run) -> str:
 
     views = [document_view(n, result) for n, result in enumerate(run.audits, 1)]
     findings = [f for result in run.audits for f in result.findings]
+    tallies = rule_tallies(findings)
     script = asset("report.js")
     context = {
         "version": audit.__version__,
@@ -77,6 +79,8 @@ def render(run: Run) -> str:
         ),
         "histogram_of": "documents" if len(views) > 1 else "sentences",
         "total_findings": len(findings),
+        "severity_totals": severity_totals(tallies),
+        "leading_rules": leading_rules(tallies),
         "style": Markup(asset("report.css")),
         "script": Markup(script),
         "script_hash": script_hash(script),
