@@ -120,3 +120,30 @@ def test_charts_and_banner_lead_with_critical_and_major_findings():
     majors = shown[2:].count("major")
     assert counts_shown[:majors] == sorted(counts_shown[:majors], reverse=True)
     print(f"banner: {shown}, {counts_shown}")
+
+
+def test_a_legend_names_each_severity_with_an_icon_as_well_as_a_colour():
+    page = _html(spun_run())
+    legend = page[page.index('class="legend"') : page.index("</div>", page.index('class="legend"'))]
+    for severity, icon in (("critical", "◆"), ("major", "▲"), ("minor", "●")):
+        assert re.search(rf'class="sample sev-{severity}">texte<.*class="icon" aria-hidden="true">{icon}</span> {severity}</span>:', legend)
+    assert "MQM score" in legend and "likely machine-translated" in legend
+    filters = page[page.index('id="filters"') :]
+    assert 'value="major" checked> <span class="sev-label sev-major"><span class="icon" aria-hidden="true">▲</span> major' in filters
+
+
+@needs_chromium
+def test_in_chromium_severities_differ_by_line_and_pattern_not_only_by_tint(browser, tmp_path):
+    report = tmp_path / "report.html"
+    report.write_text(_html(spun_run()), encoding="utf-8")
+    browser.open(report)
+    style = "getComputedStyle(document.querySelector('{}'))"
+    lines = {s: browser.evaluate(style.format(f".legend .sample.sev-{s}") + ".borderBottomStyle") for s in ("critical", "major", "minor")}
+    assert lines == {"critical": "solid", "major": "dashed", "minor": "dotted"}
+    assert browser.evaluate(style.format("mark.finding.sev-major") + ".borderBottomStyle") == "dashed"
+    assert browser.evaluate(style.format("mark.finding.sev-minor") + ".borderBottomStyle") == "dotted"
+    fills = {s: browser.evaluate(style.format(f"svg.chart rect.bar.sev-{s}") + ".fill") for s in ("major", "minor")}
+    assert all(fill.startswith('url("#fill-') for fill in fills.values()), fills
+    assert browser.evaluate("document.querySelectorAll('#fill-major, #fill-minor').length") == 2
+    assert browser.evaluate("document.querySelector('.legend').getBoundingClientRect().height") > 20
+    print(f"lines: {lines}; fills: {fills}")

@@ -115,6 +115,8 @@ def test_the_index_banner_counts_findings_by_severity_worst_first(tmp_path):
     shown = re.findall(r'class="sev-count sev-(\w+)" data-severity="\w+"><strong>(\d+)</strong>', banner)
     expected = [(s, sum(f["severity"] == s for f in findings)) for s in ("critical", "major", "minor")]
     assert [(s, int(n)) for s, n in shown] == [(s, n) for s, n in expected if n]
+    assert 'class="legend"' in html and "MQM score" not in html[html.index('class="legend"') :]  # no text, no margin
+    assert re.search(r'<td>MT\d+</td><td><span class="sev-label sev-\w+"><span class="icon"', html)
     print(f"site banner: {shown}")
 
 
