@@ -2,6 +2,7 @@
 (function () {
   "use strict";
   var marks = Array.prototype.slice.call(document.querySelectorAll("mark.finding"));
+  var items = Array.prototype.slice.call(document.querySelectorAll("li.finding-item"));
   var panel = document.getElementById("panel");
   var filters = document.getElementById("filters");
   var shown = document.getElementById("shown");
@@ -20,6 +21,9 @@
       var on = !severities || (severities[mark.dataset.severity] && categories[mark.dataset.category]);
       mark.classList.toggle("off", !on);
       if (on) { visible += 1; }
+    });
+    items.forEach(function (item) {
+      item.classList.toggle("off", !!severities && !(severities[item.dataset.severity] && categories[item.dataset.category]));
     });
     if (shown) { shown.textContent = visible + " of " + marks.length + " findings shown"; }
   }
@@ -54,6 +58,13 @@
     }
     mark.addEventListener("click", select);
     mark.addEventListener("focus", select);
+  });
+  items.forEach(function (item) {
+    item.addEventListener("click", function () {
+      var mark = document.getElementById(item.dataset.mark);
+      mark.scrollIntoView({ block: "center" });
+      mark.focus({ preventScroll: true });
+    });
   });
   if (filters) { filters.addEventListener("change", applyFilters); }
   panel.querySelector(".close").addEventListener("click", function () { panel.hidden = true; });

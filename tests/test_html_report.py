@@ -7,6 +7,7 @@ import re
 from browser import needs_chromium
 from runs import audit_of, hostile_run, run_of, spun_run
 
+from audit.findings import shown_suggestion
 from audit.reporters import reporter
 from audit.reporters.html_view import rows
 
@@ -147,3 +148,50 @@ def test_in_chromium_severities_differ_by_line_and_pattern_not_only_by_tint(brow
     assert browser.evaluate("document.querySelectorAll('#fill-major, #fill-minor').length") == 2
     assert browser.evaluate("document.querySelector('.legend').getBoundingClientRect().height") > 20
     print(f"lines: {lines}; fills: {fills}")
+
+
+def test_each_document_lists_its_findings_worst_first_with_message_and_suggestion():
+    run = spun_run()
+    findings = run.audits[0].findings
+    page = _html(run)
+    items = re.findall(r'<li class="finding-item sev-(\w+)" data-mark="doc-1-f(\d+)"', page)
+    assert len(items) == len(findings) > 0 and sorted(int(n) for _, n in items) == list(range(len(findings)))
+    ranks = [{"critical": 0, "major": 1, "minor": 2}[s] for s, _ in items]
+    assert ranks == sorted(ranks)
+    listed = page[page.index('class="doc-findings"') :]
+    for finding in findings:
+        assert f'<p class="finding-message">{_escaped(finding.message)}</p>' in listed
+        if finding.suggestion is not None:
+            assert "Suggestion: <q>" + _escaped(shown_suggestion(finding.suggestion)) + "</q>" in listed
+
+
+def _escaped(text: str) -> str:
+    from markupsafe import escape
+
+    return str(escape(text))
+
+
+@needs_chromium
+def test_in_chromium_findings_read_beside_the_text_without_a_click_and_on_paper(browser, tmp_path):
+    run = spun_run()
+    findings = run.audits[0].findings
+    report = tmp_path / "report.html"
+    report.write_text(_html(run), encoding="utf-8")
+    browser.open(report)
+    shown = """Array.from(document.querySelectorAll('li.finding-item .finding-message, li.finding-item .finding-suggestion'))
+        .filter(e => e.checkVisibility() && e.getBoundingClientRect().height > 0).length"""
+    expected = len(findings) + sum(f.suggestion is not None for f in findings)
+    assert browser.evaluate(shown) == expected
+    assert browser.evaluate("document.getElementById('panel').hidden") is True  # nothing was clicked
+    beside = "document.querySelector('.doc-findings').getBoundingClientRect().left >= document.querySelector('.rows').getBoundingClientRect().right"
+    assert browser.evaluate(beside) is True
+    browser.evaluate("document.querySelector('input[value=minor]').click()")
+    assert browser.evaluate("document.querySelectorAll('li.finding-item:not(.off)').length") == len(
+        [f for f in findings if f.severity.value != "minor"])
+    browser.evaluate("document.querySelector('input[value=minor]').click()")
+    browser.send("Emulation.setEmulatedMedia", media="print")
+    assert browser.evaluate(shown) == expected
+    assert browser.evaluate("getComputedStyle(document.getElementById('filters')).display") == "none"
+    below = "document.querySelector('.doc-findings').getBoundingClientRect().top >= document.querySelector('.rows').getBoundingClientRect().bottom"
+    assert browser.evaluate(below) is True
+    print(f"{expected} messages and suggestions shown on screen and in print")
