@@ -195,3 +195,15 @@ def test_in_chromium_findings_read_beside_the_text_without_a_click_and_on_paper(
     below = "document.querySelector('.doc-findings').getBoundingClientRect().top >= document.querySelector('.rows').getBoundingClientRect().bottom"
     assert browser.evaluate(below) is True
     print(f"{expected} messages and suggestions shown on screen and in print")
+
+
+@needs_chromium
+def test_in_chromium_the_settings_signature_waits_in_technical_details(browser, tmp_path):
+    report = tmp_path / "report.html"
+    report.write_text(_html(spun_run()), encoding="utf-8")
+    browser.open(report)
+    visible = "document.querySelector('{}').checkVisibility()"
+    assert browser.evaluate(visible.format("header .meta")) is True
+    assert browser.evaluate(visible.format("details.technical code")) is False
+    browser.evaluate("document.querySelector('details.technical summary').click()")
+    assert browser.evaluate(visible.format("details.technical code")) is True

@@ -117,6 +117,7 @@ def test_the_index_banner_counts_findings_by_severity_worst_first(tmp_path):
     assert [(s, int(n)) for s, n in shown] == [(s, n) for s, n in expected if n]
     assert 'class="legend"' in html and "MQM score" not in html[html.index('class="legend"') :]  # no text, no margin
     assert re.search(r'<td>MT\d+</td><td><span class="sev-label sev-\w+"><span class="icon"', html)
+    assert "checked with every rule;" in html and '<details class="technical"><summary>Technical details</summary><p>Settings signature: <code>select:MT|' in html
     print(f"site banner: {shown}")
 
 

@@ -17,6 +17,7 @@ from audit.findings import shown_suggestion
 from audit.reporters.html_charts import category_bars, merged_counts, score_histogram
 from audit.reporters.html_summary import leading_rules, rule_tallies, severity_totals
 from audit.reporters.html_view import document_view, severity_order
+from audit.reporters.settings_words import settings_in_words
 from audit.reporters.visible import visible
 from audit.results import Run
 
@@ -71,6 +72,7 @@ def render(run: Run) -> str:
         "ranked": sorted(views, key=lambda v: (v.result.score, v.result.document.path)),
         "failures": run.failures,
         "settings": run.settings.signature,
+        "settings_words": settings_in_words(run.settings.signature),
         "severities": [s for s in severity_order() if any(f.severity.value == s for f in findings)],
         "categories": sorted({f.category.value for f in findings}),
         "bars": category_bars(merged_counts(views)),

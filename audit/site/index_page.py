@@ -22,6 +22,7 @@ import audit
 from audit.reporters.html import asset, environment
 from audit.reporters.html_charts import category_bars, histogram, score_bin
 from audit.reporters.html_summary import leading_rules, severity_totals
+from audit.reporters.settings_words import settings_in_words
 from audit.site.shards import Location, read_record, write_atomically
 
 WORST_SHOWN = 500
@@ -139,6 +140,7 @@ def write_site_index(index: SiteIndex, settings_signature: str, target: Path) ->
     context = {
         "version": audit.__version__,
         "settings": settings_signature,
+        "settings_words": settings_in_words(settings_signature),
         "index": index,
         "pages": index.listed,
         "mean_score": index.score_total / index.documents if index.documents else None,
