@@ -44,6 +44,8 @@
     var position = on.indexOf(marks[current]);
     position = position < 0 ? (direction > 0 ? 0 : on.length - 1) : (position + direction + on.length) % on.length;
     current = marks.indexOf(on[position]);
+    var fold = on[position].closest("details");
+    if (fold) { fold.open = true; }
     on[position].focus({ preventScroll: true });
     on[position].scrollIntoView({ block: "center" });
     show(on[position]);

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from browser import needs_chromium
 from runs import audit_of, hostile_run, run_of, spun_run
@@ -207,3 +208,44 @@ def test_in_chromium_the_settings_signature_waits_in_technical_details(browser, 
     assert browser.evaluate(visible.format("details.technical code")) is False
     browser.evaluate("document.querySelector('details.technical summary').click()")
     assert browser.evaluate(visible.format("details.technical code")) is True
+
+
+CLEAN = (Path(__file__).parent / "data" / "clean" / "sport-tour-de-france.txt").read_text(encoding="utf-8")
+
+
+def _batch():
+    clean = audit_of("b/clean.txt", CLEAN)
+    return run_of(clean, spun_run().audits[0], audit_of("a/also-clean.txt", CLEAN),
+                  failures=[("c/empty.txt", "empty input")])
+
+
+def test_a_batch_shows_documents_worst_first_and_folds_the_clean_ones():
+    run = _batch()
+    page = _html(run)
+    main = page[page.index("<main>") :]
+    order = re.findall(r'<article class="document[^"]*" id="(doc-\d)"', main)
+    assert order == ["doc-2", "doc-3", "doc-1"]  # the spun one, then the clean ones by path
+    folds = re.findall(r'<details class="clean-document">\s*<summary>([^<]*)', main)
+    assert folds == ["a/also-clean.txt · ", "b/clean.txt · "]
+    spun = main[main.index('id="doc-2"') - 200 : main.index('id="doc-2"')]
+    assert "clean-document" not in spun
+    one = _html(run_of(audit_of("b/clean.txt", CLEAN)))
+    assert "<details class=\"clean-document\">" not in one  # a report of one document shows it whole
+
+
+@needs_chromium
+def test_in_chromium_a_link_to_a_folded_document_opens_it(browser, tmp_path):
+    report = tmp_path / "report.html"
+    report.write_text(_html(_batch()), encoding="utf-8")
+    browser.open(report)
+    visible = "document.getElementById('{}').checkVisibility()"
+    assert browser.evaluate(visible.format("doc-2")) is True
+    assert browser.evaluate(visible.format("doc-1")) is False
+    assert browser.evaluate("document.querySelectorAll('details.clean-document[open]').length") == 0
+    browser.evaluate("document.querySelector('.index a[href=\"#doc-1\"]').click()")
+    assert browser.evaluate(visible.format("doc-1")) is True
+    assert browser.evaluate("document.getElementById('doc-1').closest('details').open") is True
+    assert browser.evaluate(visible.format("doc-3")) is False
+    browser.send("Page.navigate", url=report.resolve().as_uri() + "#doc-3")  # opened at the anchor
+    browser.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    assert browser.evaluate(visible.format("doc-3")) is True

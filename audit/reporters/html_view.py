@@ -58,6 +58,11 @@ class DocumentView:
     listed: tuple[int, ...]
 
     @property
+    def clean(self) -> bool:
+        """Judged clean with nothing worse than minor findings: a batch report folds it."""
+        return self.result.verdict.label == "clean" and all(f.severity is Severity.MINOR for f in self.result.findings)
+
+    @property
     def has_source(self) -> bool:
         return any(row.sources for row in self.rows)
 
