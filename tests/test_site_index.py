@@ -40,7 +40,7 @@ class Page(HTMLParser):
             self._cell = []
         if tag == "a":
             self.hrefs.append(attributes["href"])
-        if tag == "details":
+        if tag == "details" and attributes.get("class") == "page-findings":
             self.details += 1
 
     def handle_endtag(self, tag):
@@ -155,9 +155,9 @@ def test_in_chromium_the_index_shows_every_listed_page_and_opens_its_findings(br
     assert browser.evaluate("document.scripts.length") == 0
     assert browser.evaluate("document.querySelectorAll('svg.chart rect.bar').length") > 0
     assert browser.evaluate("document.querySelectorAll('details[open]').length") == 0
-    browser.evaluate("document.querySelector('details#p1 summary').click()")
+    browser.evaluate("document.getElementById('p1').closest('details').querySelector('summary').click()")
     assert browser.evaluate("document.querySelectorAll('details[open]').length") == 1
-    assert browser.evaluate("document.querySelectorAll('details#p1 tr.finding').length") == len(
+    assert browser.evaluate("document.querySelectorAll('#p1 tr.finding').length") == len(
         min(documents(tmp_path / "out"), key=lambda d: (d["score"], d["path"]))["findings"])
     shot = browser.screenshot(tmp_path / "site.png")
     assert shot.stat().st_size > 10_000
@@ -205,3 +205,20 @@ def test_the_index_holds_where_listed_pages_are_not_their_findings(tmp_path):
     page = parse((tmp_path / "index.html").read_text(encoding="utf-8"))
     assert len(page.rows) == page.details == 400
     assert peak < 2 * 1024 * 1024, f"{peak / 2**20:.1f} MiB"
+
+
+@needs_chromium
+def test_in_chromium_the_index_links_open_the_pages_they_point_to(browser, tmp_path):
+    paths = [str(p) for p in make_site(tmp_path / "site", 4)]
+    audit_site(paths, str(tmp_path / "out"), Settings(), workers=1)
+    index = tmp_path / "out" / "index.html"
+    browser.open(index)
+    opened = "Array.from(document.querySelectorAll('details[open] [id]')).map(e => e.id)"
+    assert browser.evaluate(opened) == [] and browser.evaluate("document.getElementById('p3').checkVisibility()") is False
+    browser.evaluate("document.querySelector('#pages a[href=\"#p3\"]').click()")
+    assert browser.evaluate(opened) == ["p3"] and browser.evaluate("document.getElementById('p3').checkVisibility()") is True
+    assert browser.evaluate("document.getElementById('p3').getBoundingClientRect().top") < 900  # scrolled to it
+    browser.send("Page.navigate", url=index.resolve().as_uri() + "#p2")  # a link from elsewhere, loading the page
+    browser.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    assert "p2" in browser.evaluate(opened)
+    assert browser.evaluate("document.scripts.length") == 0
