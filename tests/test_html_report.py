@@ -57,9 +57,7 @@ def test_batch_index_lists_documents_worst_first():
 @needs_chromium
 def test_in_chromium_highlights_filters_and_keys(browser, tmp_path):
     run = hostile_run()
-    report = tmp_path / "report.html"
-    report.write_text(_html(run), encoding="utf-8")
-    browser.open(report)
+    _opened(browser, tmp_path, run)
     findings = len(run.audits[0].findings)
     assert browser.evaluate("document.querySelectorAll('mark.finding').length") == findings
     assert browser.evaluate("document.querySelectorAll('mark.finding:not(.off)').length") == findings
@@ -136,9 +134,7 @@ def test_a_legend_names_each_severity_with_an_icon_as_well_as_a_colour():
 
 @needs_chromium
 def test_in_chromium_severities_differ_by_line_and_pattern_not_only_by_tint(browser, tmp_path):
-    report = tmp_path / "report.html"
-    report.write_text(_html(spun_run()), encoding="utf-8")
-    browser.open(report)
+    _opened(browser, tmp_path, spun_run())
     style = "getComputedStyle(document.querySelector('{}'))"
     lines = {s: browser.evaluate(style.format(f".legend .sample.sev-{s}") + ".borderBottomStyle") for s in ("critical", "major", "minor")}
     assert lines == {"critical": "solid", "major": "dashed", "minor": "dotted"}
@@ -166,6 +162,14 @@ def test_each_document_lists_its_findings_worst_first_with_message_and_suggestio
             assert "Suggestion: <q>" + _escaped(shown_suggestion(finding.suggestion)) + "</q>" in listed
 
 
+def _opened(browser, tmp_path, run):
+    """The run's report written to a file and opened in the browser; returns the file."""
+    report = tmp_path / "report.html"
+    report.write_text(_html(run), encoding="utf-8")
+    browser.open(report)
+    return report
+
+
 def _escaped(text: str) -> str:
     from markupsafe import escape
 
@@ -176,9 +180,7 @@ def _escaped(text: str) -> str:
 def test_in_chromium_findings_read_beside_the_text_without_a_click_and_on_paper(browser, tmp_path):
     run = spun_run()
     findings = run.audits[0].findings
-    report = tmp_path / "report.html"
-    report.write_text(_html(run), encoding="utf-8")
-    browser.open(report)
+    _opened(browser, tmp_path, run)
     shown = """Array.from(document.querySelectorAll('li.finding-item .finding-message, li.finding-item .finding-suggestion'))
         .filter(e => e.checkVisibility() && e.getBoundingClientRect().height > 0).length"""
     expected = len(findings) + sum(f.suggestion is not None for f in findings)
@@ -200,9 +202,7 @@ def test_in_chromium_findings_read_beside_the_text_without_a_click_and_on_paper(
 
 @needs_chromium
 def test_in_chromium_the_settings_signature_waits_in_technical_details(browser, tmp_path):
-    report = tmp_path / "report.html"
-    report.write_text(_html(spun_run()), encoding="utf-8")
-    browser.open(report)
+    _opened(browser, tmp_path, spun_run())
     visible = "document.querySelector('{}').checkVisibility()"
     assert browser.evaluate(visible.format("header .meta")) is True
     assert browser.evaluate(visible.format("details.technical code")) is False
@@ -235,9 +235,7 @@ def test_a_batch_shows_documents_worst_first_and_folds_the_clean_ones():
 
 @needs_chromium
 def test_in_chromium_a_link_to_a_folded_document_opens_it(browser, tmp_path):
-    report = tmp_path / "report.html"
-    report.write_text(_html(_batch()), encoding="utf-8")
-    browser.open(report)
+    report = _opened(browser, tmp_path, _batch())
     visible = "document.getElementById('{}').checkVisibility()"
     assert browser.evaluate(visible.format("doc-2")) is True
     assert browser.evaluate(visible.format("doc-1")) is False
