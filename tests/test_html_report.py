@@ -188,6 +188,9 @@ def test_in_chromium_findings_read_beside_the_text_without_a_click_and_on_paper(
     assert browser.evaluate("document.getElementById('panel').hidden") is True  # nothing was clicked
     beside = "document.querySelector('.doc-findings').getBoundingClientRect().left >= document.querySelector('.rows').getBoundingClientRect().right"
     assert browser.evaluate(beside) is True
+    within = """(() => { const list = document.querySelector('.doc-findings'), text = document.querySelector('.rows');
+        return list.getBoundingClientRect().height <= Math.max(text.getBoundingClientRect().height, 24 * 16) + 1; })()"""
+    assert browser.evaluate(within) is True  # a long list scrolls beside its text instead of running on
     browser.evaluate("document.querySelector('input[value=minor]').click()")
     assert browser.evaluate("document.querySelectorAll('li.finding-item:not(.off)').length") == len(
         [f for f in findings if f.severity.value != "minor"])
@@ -197,6 +200,8 @@ def test_in_chromium_findings_read_beside_the_text_without_a_click_and_on_paper(
     assert browser.evaluate("getComputedStyle(document.getElementById('filters')).display") == "none"
     below = "document.querySelector('.doc-findings').getBoundingClientRect().top >= document.querySelector('.rows').getBoundingClientRect().bottom"
     assert browser.evaluate(below) is True
+    whole = "(() => { const list = document.querySelector('.doc-findings'); return list.scrollHeight <= list.clientHeight + 1; })()"
+    assert browser.evaluate(whole) is True  # on paper, nothing is cut off
     print(f"{expected} messages and suggestions shown on screen and in print")
 
 
