@@ -36,6 +36,20 @@
     panel.hidden = false;
     marks.forEach(function (m) { m.classList.remove("current"); });
     mark.classList.add("current");
+    reveal(mark);
+  }
+
+  // The finding's entry in its document's list, marked and scrolled into the list's view.
+  function reveal(mark) {
+    var entry = null;
+    items.forEach(function (item) {
+      var on = item.dataset.mark === mark.id;
+      item.classList.toggle("current", on);
+      if (on) { entry = item; }
+    });
+    if (!entry) { return; }
+    var list = entry.closest(".doc-findings");
+    list.scrollTop += entry.getBoundingClientRect().top - list.getBoundingClientRect().top - 8;
   }
 
   function step(direction) {

@@ -195,6 +195,17 @@ def test_in_chromium_findings_read_beside_the_text_without_a_click_and_on_paper(
     assert browser.evaluate("document.querySelectorAll('li.finding-item:not(.off)').length") == len(
         [f for f in findings if f.severity.value != "minor"])
     browser.evaluate("document.querySelector('input[value=minor]').click()")
+    last = browser.evaluate("Array.from(document.querySelectorAll('li.finding-item')).pop().dataset.mark")
+    for _ in range(len(findings)):  # keys to the finding whose entry ends the list, out of its view
+        browser.key("j")
+        current = browser.evaluate("document.activeElement.id")
+        if current == last:
+            break
+    assert browser.evaluate("Array.from(document.querySelectorAll('li.finding-item.current')).map(i => i.dataset.mark)") == [current]
+    in_view = """(() => { const item = document.querySelector('li.finding-item.current').getBoundingClientRect(),
+        list = document.querySelector('.doc-findings').getBoundingClientRect();
+        return item.top >= list.top - 1 && item.top < list.bottom; })()"""
+    assert browser.evaluate(in_view) is True
     browser.send("Emulation.setEmulatedMedia", media="print")
     assert browser.evaluate(shown) == expected
     assert browser.evaluate("getComputedStyle(document.getElementById('filters')).display") == "none"
