@@ -19,7 +19,9 @@ The stages, in the order data flows (`audit.pipeline` runs them for one input):
 8. verdict: is it machine-translated or spun, from a fitted model (`verdict`,
    `verdict_features`, `verdict_model`), then source omissions settled by it (`omissions`)
    → one `Audit` (`results`);
-9. reporters: one module per output format (`reporters/`), reading `results` only;
+9. reporters: one module per output format (`reporters/`; the HTML report's view, charts,
+   banner and settings in words in `html_view`, `html_charts`, `html_summary`,
+   `settings_words`), reading `results` only;
 10. gate: the exit code (`gate`).
 
 Around them: `cli` (commands), `batch`, `inputs`, `tree` and `progress` (many inputs),

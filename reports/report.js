@@ -2,6 +2,7 @@
 (function () {
   "use strict";
   var marks = Array.prototype.slice.call(document.querySelectorAll("mark.finding"));
+  var items = Array.prototype.slice.call(document.querySelectorAll("li.finding-item"));
   var panel = document.getElementById("panel");
   var filters = document.getElementById("filters");
   var shown = document.getElementById("shown");
@@ -21,6 +22,9 @@
       mark.classList.toggle("off", !on);
       if (on) { visible += 1; }
     });
+    items.forEach(function (item) {
+      item.classList.toggle("off", !!severities && !(severities[item.dataset.severity] && categories[item.dataset.category]));
+    });
     if (shown) { shown.textContent = visible + " of " + marks.length + " findings shown"; }
   }
 
@@ -32,6 +36,20 @@
     panel.hidden = false;
     marks.forEach(function (m) { m.classList.remove("current"); });
     mark.classList.add("current");
+    reveal(mark);
+  }
+
+  // The finding's entry in its document's list, marked and scrolled into the list's view.
+  function reveal(mark) {
+    var entry = null;
+    items.forEach(function (item) {
+      var on = item.dataset.mark === mark.id;
+      item.classList.toggle("current", on);
+      if (on) { entry = item; }
+    });
+    if (!entry) { return; }
+    var list = entry.closest(".doc-findings");
+    list.scrollTop += entry.getBoundingClientRect().top - list.getBoundingClientRect().top - 8;
   }
 
   function step(direction) {
@@ -40,6 +58,8 @@
     var position = on.indexOf(marks[current]);
     position = position < 0 ? (direction > 0 ? 0 : on.length - 1) : (position + direction + on.length) % on.length;
     current = marks.indexOf(on[position]);
+    var fold = on[position].closest("details");
+    if (fold) { fold.open = true; }
     on[position].focus({ preventScroll: true });
     on[position].scrollIntoView({ block: "center" });
     show(on[position]);
@@ -54,6 +74,13 @@
     }
     mark.addEventListener("click", select);
     mark.addEventListener("focus", select);
+  });
+  items.forEach(function (item) {
+    item.addEventListener("click", function () {
+      var mark = document.getElementById(item.dataset.mark);
+      mark.scrollIntoView({ block: "center" });
+      mark.focus({ preventScroll: true });
+    });
   });
   if (filters) { filters.addEventListener("change", applyFilters); }
   panel.querySelector(".close").addEventListener("click", function () { panel.hidden = true; });

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 
 from browser import needs_chromium
@@ -39,7 +40,7 @@ class Page(HTMLParser):
             self._cell = []
         if tag == "a":
             self.hrefs.append(attributes["href"])
-        if tag == "details":
+        if tag == "details" and attributes.get("class") == "page-findings":
             self.details += 1
 
     def handle_endtag(self, tag):
@@ -105,6 +106,21 @@ def test_everything_from_a_page_is_escaped_and_only_web_addresses_are_links(tmp_
     assert "javascript:alert(3)" in html and not any(h.startswith("javascript:") for h in page.hrefs)
 
 
+def test_the_index_banner_counts_findings_by_severity_worst_first(tmp_path):
+    paths = [str(p) for p in make_site(tmp_path / "site", 6)]
+    audit_site(paths, str(tmp_path / "out"), Settings(), workers=1)
+    findings = [f for d in documents(tmp_path / "out") for f in d["findings"]]
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    banner = html[html.index('class="leading"') : html.index('class="charts"')]
+    shown = re.findall(r'class="sev-count sev-(\w+)" data-severity="\w+"><strong>(\d+)</strong>', banner)
+    expected = [(s, sum(f["severity"] == s for f in findings)) for s in ("critical", "major", "minor")]
+    assert [(s, int(n)) for s, n in shown] == [(s, n) for s, n in expected if n]
+    assert 'class="legend"' in html and "MQM score" not in html[html.index('class="legend"') :]  # no text, no margin
+    assert re.search(r'<td>MT\d+</td><td><span class="sev-label sev-\w+"><span class="icon"', html)
+    assert "checked with every rule;" in html and '<details class="technical"><summary>Technical details</summary><p>Settings signature: <code>select:MT|' in html
+    print(f"site banner: {shown}")
+
+
 def test_report_command_rebuilds_the_index_from_the_newest_record_of_each_page(tmp_path):
     paths = make_site(tmp_path / "site", 4)
     out = tmp_path / "out"
@@ -139,9 +155,9 @@ def test_in_chromium_the_index_shows_every_listed_page_and_opens_its_findings(br
     assert browser.evaluate("document.scripts.length") == 0
     assert browser.evaluate("document.querySelectorAll('svg.chart rect.bar').length") > 0
     assert browser.evaluate("document.querySelectorAll('details[open]').length") == 0
-    browser.evaluate("document.querySelector('details#p1 summary').click()")
+    browser.evaluate("document.getElementById('p1').closest('details').querySelector('summary').click()")
     assert browser.evaluate("document.querySelectorAll('details[open]').length") == 1
-    assert browser.evaluate("document.querySelectorAll('details#p1 tr.finding').length") == len(
+    assert browser.evaluate("document.querySelectorAll('#p1 tr.finding').length") == len(
         min(documents(tmp_path / "out"), key=lambda d: (d["score"], d["path"]))["findings"])
     shot = browser.screenshot(tmp_path / "site.png")
     assert shot.stat().st_size > 10_000
@@ -150,7 +166,7 @@ def test_in_chromium_the_index_shows_every_listed_page_and_opens_its_findings(br
 
 def synthetic_record(path: str, score: float, findings: int) -> dict:
     """A shard record as the JSON reporter writes it, with only what the index reads."""
-    finding = {"start": 0, "end": 5, "line": 1, "column": 1, "code": "MT101", "severity": "minor",
+    finding = {"start": 0, "end": 5, "line": 1, "column": 1, "code": "MT101", "name": "english-quotes", "severity": "minor",
                "category": "fluency", "text": "cette", "message": "x" * 80, "suggestion": None}
     return {"path": path, "score": score, "words": 300, "verdict": {"label": "suspect", "mt_likelihood": 0.5},
             "findings": [{**finding, "start": n, "end": n + 5} for n in range(findings)],
@@ -189,3 +205,20 @@ def test_the_index_holds_where_listed_pages_are_not_their_findings(tmp_path):
     page = parse((tmp_path / "index.html").read_text(encoding="utf-8"))
     assert len(page.rows) == page.details == 400
     assert peak < 2 * 1024 * 1024, f"{peak / 2**20:.1f} MiB"
+
+
+@needs_chromium
+def test_in_chromium_the_index_links_open_the_pages_they_point_to(browser, tmp_path):
+    paths = [str(p) for p in make_site(tmp_path / "site", 4)]
+    audit_site(paths, str(tmp_path / "out"), Settings(), workers=1)
+    index = tmp_path / "out" / "index.html"
+    browser.open(index)
+    opened = "Array.from(document.querySelectorAll('details[open] [id]')).map(e => e.id)"
+    assert browser.evaluate(opened) == [] and browser.evaluate("document.getElementById('p3').checkVisibility()") is False
+    browser.evaluate("document.querySelector('#pages a[href=\"#p3\"]').click()")
+    assert browser.evaluate(opened) == ["p3"] and browser.evaluate("document.getElementById('p3').checkVisibility()") is True
+    assert browser.evaluate("document.getElementById('p3').getBoundingClientRect().top") < 900  # scrolled to it
+    browser.send("Page.navigate", url=index.resolve().as_uri() + "#p2")  # a link from elsewhere, loading the page
+    browser.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    assert "p2" in browser.evaluate(opened)
+    assert browser.evaluate("document.scripts.length") == 0

@@ -15,7 +15,9 @@ from functools import lru_cache
 import audit
 from audit.findings import shown_suggestion
 from audit.reporters.html_charts import category_bars, merged_counts, score_histogram
+from audit.reporters.html_summary import leading_rules, rule_tallies, severity_totals
 from audit.reporters.html_view import document_view, severity_order
+from audit.reporters.settings_words import settings_in_words
 from audit.reporters.visible import visible
 from audit.results import Run
 
@@ -62,6 +64,7 @@ def render(run: Run) -> str:
 
     views = [document_view(n, result) for n, result in enumerate(run.audits, 1)]
     findings = [f for result in run.audits for f in result.findings]
+    tallies = rule_tallies(findings)
     script = asset("report.js")
     context = {
         "version": audit.__version__,
@@ -69,6 +72,7 @@ def render(run: Run) -> str:
         "ranked": sorted(views, key=lambda v: (v.result.score, v.result.document.path)),
         "failures": run.failures,
         "settings": run.settings.signature,
+        "settings_words": settings_in_words(run.settings.signature),
         "severities": [s for s in severity_order() if any(f.severity.value == s for f in findings)],
         "categories": sorted({f.category.value for f in findings}),
         "bars": category_bars(merged_counts(views)),
@@ -77,6 +81,8 @@ def render(run: Run) -> str:
         ),
         "histogram_of": "documents" if len(views) > 1 else "sentences",
         "total_findings": len(findings),
+        "severity_totals": severity_totals(tallies),
+        "leading_rules": leading_rules(tallies),
         "style": Markup(asset("report.css")),
         "script": Markup(script),
         "script_hash": script_hash(script),

@@ -43,13 +43,19 @@ class Bin:
 
 
 def category_bars(counts: dict[tuple[str, str], int]) -> list[Bar]:
-    """One bar per category with findings, longest first; severities worst first."""
+    """One bar per category with findings, severities worst first in each. Bars are ordered by
+    severity, then count: most critical findings first, ties broken by major, then minor ones,
+    so a category of a few critical findings comes before one of many spacing nits."""
     totals: dict[str, int] = {}
     for (category, _), n in counts.items():
         totals[category] = totals.get(category, 0) + n
     scale = BAR_WIDTH / max(totals.values(), default=1)
+
+    def weight(category: str) -> tuple[int, ...]:
+        return tuple(-counts.get((category, severity.value), 0) for severity in reversed(Severity))
+
     bars = []
-    for category, total in sorted(totals.items(), key=lambda ct: (-ct[1], ct[0])):
+    for category, total in sorted(totals.items(), key=lambda ct: (weight(ct[0]), ct[0])):
         segments, x = [], 0.0
         for severity in reversed(Severity):
             n = counts.get((category, severity.value), 0)

@@ -48,12 +48,19 @@ class Row:
 
 @dataclass(frozen=True)
 class DocumentView:
-    """One document as the report shows it: anchor, rows, and counts for its chart."""
+    """One document as the report shows it: anchor, rows, counts for its chart, and the order
+    of its findings list (indices into `result.findings`, worst first, then reading order)."""
 
     anchor: str
     result: Audit
     rows: tuple[Row, ...]
     counts: dict[tuple[str, str], int]  # (category, severity) → findings
+    listed: tuple[int, ...]
+
+    @property
+    def clean(self) -> bool:
+        """Judged clean with nothing worse than minor findings: a batch report folds it."""
+        return self.result.verdict.label == "clean" and all(f.severity is Severity.MINOR for f in self.result.findings)
 
     @property
     def has_source(self) -> bool:
@@ -63,7 +70,9 @@ class DocumentView:
 def document_view(number: int, result: Audit) -> DocumentView:
     counts = Counter((f.category.value, f.severity.value) for f in result.findings)
     made = segment_rows(result) if result.document.segments else rows(result)
-    return DocumentView(f"doc-{number}", result, tuple(made), dict(counts))
+    findings = result.findings
+    listed = sorted(range(len(findings)), key=lambda i: (-findings[i].severity.rank, findings[i].start, findings[i].end, i))
+    return DocumentView(f"doc-{number}", result, tuple(made), dict(counts), tuple(listed))
 
 
 def segment_rows(result: Audit) -> list[Row]:

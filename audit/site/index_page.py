@@ -21,6 +21,8 @@ from urllib.parse import urlsplit
 import audit
 from audit.reporters.html import asset, environment
 from audit.reporters.html_charts import category_bars, histogram, score_bin
+from audit.reporters.html_summary import leading_rules, severity_totals
+from audit.reporters.settings_words import settings_in_words
 from audit.site.shards import Location, read_record, write_atomically
 
 WORST_SHOWN = 500
@@ -53,6 +55,7 @@ class SiteIndex:
     score_total: float = 0.0
     verdicts: Counter = field(default_factory=Counter)
     counts: Counter = field(default_factory=Counter)  # (category, severity) → findings
+    rules: Counter = field(default_factory=Counter)  # (severity, code, name) → findings
     bins: list[int] = field(default_factory=lambda: [0] * 5)
     heap: list = field(default_factory=list)  # of _Kept: the worst pages so far, the least bad on top
     errors: list[dict] = field(default_factory=list)
@@ -68,6 +71,7 @@ class SiteIndex:
         self.score_total += record["score"]
         self.verdicts[record["verdict"]["label"]] += 1
         self.counts.update((f["category"], f["severity"]) for f in record["findings"])
+        self.rules.update((f["severity"], f["code"], f["name"]) for f in record["findings"])
         self.bins[score_bin(record["score"])] += 1
         page = _Kept(record["score"], record["path"], self.documents, location)
         if len(self.heap) < self.worst_shown:
@@ -136,9 +140,12 @@ def write_site_index(index: SiteIndex, settings_signature: str, target: Path) ->
     context = {
         "version": audit.__version__,
         "settings": settings_signature,
+        "settings_words": settings_in_words(settings_signature),
         "index": index,
         "pages": index.listed,
         "mean_score": index.score_total / index.documents if index.documents else None,
+        "severity_totals": severity_totals(index.rules),
+        "leading_rules": leading_rules(index.rules),
         "bars": category_bars(dict(index.counts)),
         "histogram": histogram(index.bins),
         "style": Markup(asset("report.css")),
