@@ -29,7 +29,16 @@ def meta_dict(settings: Settings) -> dict:
         "langdetect_seed": LANGDETECT_SEED,
         "libraries": {name: installed_version(name) for name in _LIBRARIES},
         "verdict_model": {"name": shipped_model().name, "sha256": shipped_model().version},
+        **({"qe_model": _qe_model()} if settings.qe else {}),
     }
+
+
+def _qe_model() -> dict | None:
+    """The learned QE model that scored the segments; null when it could not load."""
+    from audit.qe import model_record
+    from audit.qe.bilingual import unavailable
+
+    return None if unavailable() else model_record()
 
 
 def score_signatures(settings: Settings) -> dict[str, str]:

@@ -56,7 +56,7 @@ def _render_audit(console, result: Audit, show_all: bool) -> None:
     for line in source_summary_lines(result):
         console.print(visible(line), markup=False, style="cyan")
     if document.segments:
-        _render_segments(console, document, _visible(result.findings, show_all))
+        _render_segments(console, result, _visible(result.findings, show_all))
     else:
         _render_sentences(console, result, show_all)
     folded = _folded_counts(result.findings, show_all)
@@ -82,15 +82,18 @@ def _render_sentences(console, result: Audit, show_all: bool) -> None:
             console.print(_finding_line(finding))
 
 
-def _render_segments(console, document, findings: list[Finding]) -> None:
-    """A bilingual file: per unit with findings, its id, source and target, then the findings."""
+def _render_segments(console, result: Audit, findings: list[Finding]) -> None:
+    """A bilingual file: per unit with findings, its id (and learned QE score with `--qe`),
+    source and target, then the findings."""
+    document = result.document
     by_unit: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_unit[finding.segment.id].append(finding)
-    for unit in document.segments:
+    for index, unit in enumerate(document.segments):
         if unit.id not in by_unit:
             continue
-        console.print(f"  segment {one_line(unit.id)}", markup=False, style="bold")
+        scored = f"  · QE {result.qe.segments[index].score:.1f}" if result.qe is not None else ""
+        console.print(f"  segment {one_line(unit.id)}{scored}", markup=False, style="bold")
         console.print(f"  source │ {one_line(unit.source)}", markup=False, style="dim")
         console.print(_excerpt(_as_sentence(document, unit), by_unit[unit.id], label="  target │ "))
         for finding in by_unit[unit.id]:
@@ -149,7 +152,8 @@ def _summary(result: Audit) -> str:
     hidden = f" · {result.baseline_matched} more in the baseline" if result.baseline_matched else ""
     return (
         f"[bold]{len(result.findings)} findings[/] ({parts}){hidden} · MQM score {result.score:.1f} · "
-        f"verdict: [bold]{verdict.label}[/] (mt_likelihood {verdict.mt_likelihood:.2f})"
+        + (f"learned QE {result.qe.score:.1f} · " if result.qe is not None else "")
+        + f"verdict: [bold]{verdict.label}[/] (mt_likelihood {verdict.mt_likelihood:.2f})"
         + (f"\n  evidence: {evidence}" if evidence else "")
         + _fixable(result)
     )
