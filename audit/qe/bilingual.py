@@ -3,8 +3,8 @@
 The pipeline calls `assess` before the rules when `--qe` (or `qe = true` in the
 configuration) asks for it and the input has segments, and hands the estimates to rule
 MT712 in the `RuleContext`, as the sources stage hands its aligned sources to the MT6xx
-rules. It is opt-in because it multiplies the cost of a bilingual check: 2 ms a unit on
-the 2-core machine, against 0.3 ms for all the rules (`make bench`, docs/qe.md).
+rules. It is opt-in because it multiplies the cost of a bilingual check: 2.6 ms a unit on
+the quiet 2-core machine, against 0.24 ms for all the rules (`make bench`, docs/qe.md).
 """
 
 from __future__ import annotations
