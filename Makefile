@@ -77,7 +77,7 @@ lexicon: $(VENV)/.installed-dev
 # French catalog and compiles the .mo that ships beside it (translate new msgstr "" first).
 messages: $(VENV)/.installed-dev
 	$(BIN)/pybabel extract --no-location --sort-output --omit-header -k N_ -o audit/locale/mtaudit.pot audit
-	$(BIN)/pybabel update --no-location -i audit/locale/mtaudit.pot -d audit/locale -D mtaudit
+	$(BIN)/pybabel update -i audit/locale/mtaudit.pot -d audit/locale -D mtaudit
 	$(BIN)/pybabel compile -d audit/locale -D mtaudit --statistics
 
 clean:

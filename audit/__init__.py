@@ -9,7 +9,8 @@ The stages, in the order data flows (`audit.pipeline` runs them for one input):
 3. language: is it French, by the share of its text in each language (`language_share`,
    `language`);
 4. sources: with a corpus or a known source, retrieve the reports an article came from and
-   align them (`sources/` → `SourceContext`);
+   align them (`sources/` → `SourceContext`); with `--qe`, learned quality estimation of a
+   bilingual file's units (`qe/`: features, model, `qe.bilingual` → `DocumentQE`);
 5. rules: every rule family, source-free (MT1xx–MT5xx), source-based (MT6xx) and bilingual
    (MT7xx), one registry and one runner (`rules/` → `findings`);
 6. policy: what the user selected, ignored, suppressed or baselined (`policy`,

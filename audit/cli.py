@@ -94,7 +94,7 @@ def audit_options(command):
 _SETTINGS_OPTIONS = ("select", "ignore", "max_bytes", "exclude", "extend_exclude", "force_exclude",
                      "fail_on_skipped", "sources", "index", "fail_on", "min_score", "max_mt_likelihood",
                      "baseline", "strict_spacing", "comet_model", "glossary", "inline_suppressions", "source_files",
-                     "respect_gitignore", "lang")
+                     "respect_gitignore", "lang", "qe")
 
 
 def _settings(paths, options: dict, stdin_name: str | None = None):
@@ -139,6 +139,7 @@ def _settings(paths, options: dict, stdin_name: str | None = None):
               help="Processes to audit with (0: one per core).")
 @click.option("--comet-model", type=click.Path(), help="Local COMET checkpoint (.ckpt or model folder).")
 @click.option("--glossary", type=click.Path(dir_okay=False), help="Glossary for bilingual files (CSV or TBX).")
+@click.option("--qe", is_flag=True, default=None, help="Bilingual files: learned QE scores and error spans (MT712).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files in place (standard input: print the text).")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them (exit 1 if any).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply the unsafe fixes.")
@@ -211,7 +212,7 @@ def _say_skipped(run, settings, *, failures: bool) -> None:
 def _preflight(settings) -> None:
     """What fails before any input is read, once, as one line and exit 2: a COMET model with
     no source, a bad glossary, an unreadable source file, index, model or baseline."""
-    from audit.pipeline import check_ready, similarity_note
+    from audit.pipeline import check_ready, qe_note, similarity_note
 
     if settings.comet_model and not (settings.sources or settings.source_files):
         raise click.UsageError(_("--comet-model scores sentences against their sources: give --sources too"))
@@ -220,8 +221,9 @@ def _preflight(settings) -> None:
 
         load_glossary(settings.glossary)
     check_ready(settings)
-    if note := similarity_note(settings):
-        tell(note)
+    for note in (similarity_note(settings), qe_note(settings)):
+        if note:
+            tell(note)
     if settings.baseline:
         from audit.baseline import accepted
 

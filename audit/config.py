@@ -38,6 +38,7 @@ class Settings:
     comet_model: str | None = None  # a local COMET checkpoint, for per-sentence COMET scores
     terminology: dict[str, str] = field(default_factory=dict)  # the site's term to avoid → to use
     glossary: str | None = None  # bilingual files: a CSV or TBX glossary, source term → target term
+    qe: bool = False  # bilingual files: learned QE scores each unit and adds its spans (MT712)
     # which files a directory walk skips (audit.tree); they change what is read, not results
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
@@ -76,6 +77,7 @@ class Settings:
             f"comet:{'yes' if self.comet_model else 'no'}",
             f"terminology:+{len(self.terminology)}",
             f"glossary:{'yes' if self.glossary else 'no'}",
+            f"qe:{'yes' if self.qe else 'no'}",
             f"inline-suppressions:{'yes' if self.inline_suppressions else 'no'}",
         ]
         return "|".join(parts)

@@ -39,7 +39,7 @@ def audit_text(raw: RawText, settings: Settings, pair: tuple[str, str] | None = 
     # A bilingual file declares its target language, and ingest refused any but French.
     language = DECLARED_FRENCH if document.segments else document_language(document)
     findings: list[Finding] = []
-    sources, sourced = None, ()
+    sources, sourced, qe = None, (), None
     if is_french(language):
         if pair is not None:
             from audit.sources.context import pair_context
@@ -47,12 +47,14 @@ def audit_text(raw: RawText, settings: Settings, pair: tuple[str, str] | None = 
             sources = pair_context(document, *pair)
         elif settings.sources or settings.source_files:
             sources = _find_sources(document, settings)
+        qe = _assess(document, settings)
         context = RuleContext(
             strict_spacing=settings.strict_spacing,
             extra_boilerplate=settings.boilerplate,
             terminology=tuple(sorted(settings.terminology.items())),
             glossary=_glossary(document, settings),
             sources=sources.sources if sources else (),
+            qe=qe.segments if qe else (),
         )
         rules = selected_rules(settings, with_source=sources is not None)
         detected = list(run_rules(document, rules, context))
@@ -83,6 +85,7 @@ def audit_text(raw: RawText, settings: Settings, pair: tuple[str, str] | None = 
         sources=sources,
         sourced_sentences=sourced,
         baseline_matched=matched,
+        qe=qe,
     )
 
 
@@ -93,6 +96,16 @@ def _glossary(document: Document, settings: Settings):
     from audit.glossary import load_glossary
 
     return load_glossary(settings.glossary)
+
+
+def _assess(document: Document, settings: Settings):
+    """The learned QE stage: a bilingual document's units scored when `qe` asks for it and
+    the model loads (else the rules run alone; `qe_note` has said why, once)."""
+    if not (settings.qe and document.segments):
+        return None
+    from audit.qe.bilingual import assess, unavailable
+
+    return None if unavailable() else assess(document)
 
 
 def _find_sources(document: Document, settings: Settings):
@@ -116,6 +129,16 @@ def similarity_note(settings: Settings) -> str | None:
     from audit.sources.similarity import FALLBACK_NOTE
 
     return None if embed.available() else FALLBACK_NOTE
+
+
+def qe_note(settings: Settings) -> str | None:
+    """What `--qe` loses when its model cannot load: one line for stderr, then rules only."""
+    if not settings.qe:
+        return None
+    from audit.qe.bilingual import unavailable
+
+    reason = unavailable()
+    return f"--qe: {reason}; checking with the rules only" if reason else None
 
 
 def check_ready(settings: Settings) -> None:

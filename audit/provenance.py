@@ -27,7 +27,16 @@ def meta_dict(settings: Settings) -> dict:
         "scores": {"mqm": MQM_SIGNATURE, **score_signatures(settings)},
         "libraries": {name: installed_version(name) for name in _LIBRARIES},
         "verdict_model": {"name": shipped_model().name, "sha256": shipped_model().version},
+        **({"qe_model": _qe_model()} if settings.qe else {}),
     }
+
+
+def _qe_model() -> dict | None:
+    """The learned QE model that scored the segments; null when it could not load."""
+    from audit.qe import model_record
+    from audit.qe.bilingual import unavailable
+
+    return None if unavailable() else model_record()
 
 
 def score_signatures(settings: Settings) -> dict[str, str]:

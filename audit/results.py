@@ -16,6 +16,7 @@ from audit.scores.mqm import SentenceScore
 from audit.verdict import Verdict
 
 if TYPE_CHECKING:
+    from audit.qe.bilingual import DocumentQE
     from audit.scores.sourced import SourcedSentence
     from audit.sources.context import SourceContext
 
@@ -34,6 +35,7 @@ class Audit:
     sourced_sentences: tuple[SourcedSentence, ...] = ()
     # with a baseline: how many findings it hid (score and verdict still count them); else None
     baseline_matched: int | None = None
+    qe: DocumentQE | None = None  # bilingual with --qe: the learned score of each unit and the file
 
 
 @dataclass(frozen=True)

@@ -70,4 +70,6 @@ SEGMENT_EXAMPLES = [
     ("MT709", [("Settings", "Paramètres.")], [('He said "yes."', "Il a dit « oui ».")], {}),
     ("MT710", [("Save", "Enregistrer"), ("Save", "Sauvegarder")], [("Save", "Enregistrer"), ("save", "enregistrer")], {}),
     ("MT711", [("Close", "Fermer"), ("Shut down", "Fermer")], [("Close", "Fermer"), ("Close.", "Fermer.")], {}),
+    ("MT712", [("The stainless steel water bottle keeps drinks cold.", "La stainless steel water bottle keeps les boissons froides.")],
+     [("Open the file", "Ouvrez le fichier"), ("Delete this file?", "Supprimer ce fichier ?")], {"qe": True}),
 ]

@@ -55,7 +55,7 @@ def test_json_is_deterministic_and_versioned(spun):
     second = run("check", "--format", "json", str(spun)).stdout
     assert first == second
     report = json.loads(first)
-    assert report["schema_version"] == "1.6"
+    assert report["schema_version"] == "1.7"
     assert report["meta"]["verdict_model"]["name"] == shipped_model().name
     document = report["documents"][0]
     assert document["verdict"]["label"] == "too short"  # three sentences; the findings are all kept

@@ -183,7 +183,7 @@ def test_json_findings_carry_their_fix():
     report = json.loads(reporter("json").render(run_of(audit_of("doc.txt", BEFORE))))
     fixes = {f["code"]: f["fix"] for f in report["documents"][0]["findings"]}
     assert fixes["MT203"] == {"start": 12, "end": 18, "replacement": "source", "safe": True}
-    assert report["schema_version"] == "1.6"
+    assert report["schema_version"] == "1.7"
 
 
 def test_data_tables_declare_fixes_in_the_documented_shape():

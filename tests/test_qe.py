@@ -66,10 +66,10 @@ def test_features_flag_words_copied_from_the_source():
 def test_marked_tokens_join_into_phrases_with_their_spaces():
     text = "un grand stainless steel ici"
     target_tokens, dense = token_features("stainless steel", text)
-    spans = marked_spans(target_tokens, dense, np.array([0, 1, 1, 1, 0], bool))
+    spans = marked_spans(target_tokens, dense, np.array([0, 1, 1, 1, 0], float), 0.5)
     assert [text[s.start : s.end] for s in spans] == ["grand stainless steel"]
     assert spans[0].category is Category.UNTRANSLATED and spans[0].severity is Severity.MAJOR
-    spans = marked_spans(target_tokens, dense, np.array([1, 0, 0, 0, 1], bool))
+    spans = marked_spans(target_tokens, dense, np.array([1, 0, 0, 0, 1], float), 0.5)
     assert [(text[s.start : s.end], s.category) for s in spans] == [
         ("un", Category.MISTRANSLATION), ("ici", Category.MISTRANSLATION)]
 

@@ -61,7 +61,7 @@ def test_check_with_sources_json_is_deterministic(index):
     first, second = CliRunner().invoke(cli, arguments), CliRunner().invoke(cli, arguments)
     assert first.exit_code == 0 and first.output == second.output
     report = json.loads(first.output)
-    assert report["schema_version"] == "1.6"
+    assert report["schema_version"] == "1.7"
     assert {"chrf", "bleu", "ter", "embedding"} <= set(report["meta"]["scores"])
     document = report["documents"][0]
     assert [s["id"] for s in document["sources"]] == [FR_SOURCE.name, EN_SOURCE.name]

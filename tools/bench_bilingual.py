@@ -6,7 +6,8 @@ English–French sentence pairs of corpora/parallel (the Debian handbook excerpt
 1,000 with their own ids; the article is their French sides, one paragraph each, the text a
 bilingual document audits. Both are timed in process from the file on disk (reading and,
 for XLIFF, parsing included), after a first run has loaded the tables; best and median of
-batches, as in tools/bench.py.
+batches, as in tools/bench.py. The XLIFF file is timed a third time with `--qe` (learned
+quality estimation of every unit, docs/qe.md), so the bench states what the model costs.
 """
 
 from __future__ import annotations
@@ -54,12 +55,12 @@ def write_inputs(folder: Path, count: int = SEGMENTS) -> tuple[Path, Path]:
     return xliff, article
 
 
-def seconds(path: Path, batches: int = 5, runs: int = 3) -> tuple[float, float, int]:
+def seconds(path: Path, batches: int = 5, runs: int = 3, qe: bool = False) -> tuple[float, float, int]:
     """Best and median batch mean of a whole audit of `path`, and its finding count."""
     from audit.config import Settings
     from audit.pipeline import audit_path
 
-    settings = Settings()
+    settings = Settings(qe=qe)
     found = len(audit_path(str(path), settings).findings)
     means = []
     for _ in range(batches):
@@ -75,17 +76,22 @@ def main() -> None:
         xliff, article = write_inputs(Path(folder))
         bilingual, bilingual_median, bilingual_found = seconds(xliff)
         plain, plain_median, plain_found = seconds(article)
+        learned, learned_median, learned_found = seconds(xliff, batches=3, runs=1, qe=True)
     ratio = bilingual / plain
     results = {
         "segments": SEGMENTS,
         "xliff_s": round(bilingual, 4), "xliff_median_s": round(bilingual_median, 4), "xliff_findings": bilingual_found,
         "article_s": round(plain, 4), "article_median_s": round(plain_median, 4), "article_findings": plain_found,
         "ratio": round(ratio, 2), "target_ratio": TARGET_RATIO,
+        "xliff_qe_s": round(learned, 4), "xliff_qe_median_s": round(learned_median, 4),
+        "xliff_qe_findings": learned_found, "qe_ms_per_segment": round(1000 * (learned - bilingual) / SEGMENTS, 3),
     }
     print(f"bilingual          {SEGMENTS} XLIFF segments: {bilingual:.3f} s (median {bilingual_median:.3f} s), "
           f"{bilingual_found} findings")
     print(f"same text, article {plain:.3f} s (median {plain_median:.3f} s), {plain_found} findings")
     print(f"ratio              {ratio:.2f}× (target < {TARGET_RATIO}×) {'ok' if ratio < TARGET_RATIO else 'TOO SLOW'}")
+    print(f"with --qe          {learned:.3f} s (median {learned_median:.3f} s), {learned_found} findings: learned QE "
+          f"adds {results['qe_ms_per_segment']:.2f} ms a segment ({learned / bilingual:.1f}× the rules-only check)")
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "bilingual.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 

@@ -122,7 +122,7 @@ def predicted_spans(items: list[Prepared], probabilities: list[np.ndarray], thre
     return [
         Span(p.segment.doc, p.segment.seg, s.start, s.end - s.start)
         for p, q in zip(items, probabilities)
-        for s in marked_spans(p.tokens, p.dense, q >= threshold)
+        for s in marked_spans(p.tokens, p.dense, q, threshold)
     ]
 
 

@@ -131,9 +131,11 @@ def _forest(prefix: str, z) -> Forest:
     return Forest(**{**arrays, "depth": int(arrays["depth"]), "baseline": float(arrays["baseline"])})
 
 
-@lru_cache(maxsize=1)
-def load(path: Path = MODEL_PATH) -> QEModel:
-    """The shipped model; refuses one fitted on other features than this code computes."""
+@lru_cache(maxsize=2)
+def load(path: Path | None = None) -> QEModel:
+    """The shipped model (or the one at `path`); refuses one fitted on other features than
+    this code computes."""
+    path = path or MODEL_PATH
     with np.load(path) as z:
         meta = json.loads(str(z["meta"]))
         if tuple(meta["features"]) != STACKED:

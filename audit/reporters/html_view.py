@@ -95,9 +95,14 @@ def segment_rows(result: Audit) -> list[Row]:
             score=min((s.score for s in within), default=None),
             penalty=sum(s.penalty for s in within),
             new_paragraph=True,
-            sources=(SourceLine(f"segment {unit.id}", unit.source, "source"),),
+            sources=(SourceLine(f"segment {unit.id}", unit.source, _source_label(result, index)),),
         ))
     return made
+
+
+def _source_label(result: Audit, index: int) -> str:
+    """'source', with the unit's learned QE score when `--qe` gave one."""
+    return "source" if result.qe is None else f"source · QE {result.qe.segments[index].score:.1f}"
 
 
 def rows(result: Audit) -> list[Row]:

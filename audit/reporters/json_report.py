@@ -17,6 +17,9 @@ Schema history:
   `evidence_per_100_words` is the findings' share of the model's logit per 100 words.
 - 1.6: `meta.langdetect_seed` is removed: the document's language is scored exactly from
   langdetect's profiles, with no random sampling to seed.
+- 1.7: `check --qe` (learned quality estimation of bilingual files): `meta.qe_model` names the
+  model (null when it could not load), documents gain `qe_score` and their segments `qe`
+  ({score, penalty, tokens}); rule MT712 gives learned error spans.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from audit.reporters.source_fields import chosen_sources, sentence_sources
 from audit.results import Audit, Run
 from audit.scores.mqm import SentenceScore
 
-SCHEMA_VERSION = "1.6"
+SCHEMA_VERSION = "1.7"
 
 
 def document_dict(result: Audit, listed: Callable = lambda items, make: [make(i) for i in items]) -> dict:
@@ -57,14 +60,21 @@ def document_dict(result: Audit, listed: Callable = lambda items, make: [make(i)
         "sentences": listed(result.sentence_scores, lambda s: _sentence_dict(s, aligned)),
         "findings": listed(result.findings, Finding.to_dict),
         **({"sources": chosen_sources(result)} if result.sources is not None else {}),
-        **({"segments": [_segment_dict(s) for s in document.segments]} if document.segments else {}),
+        **({"segments": _segments(result)} if document.segments else {}),
+        **({"qe_score": result.qe.score} if result.qe is not None else {}),
         **({"baseline_matched": result.baseline_matched} if result.baseline_matched is not None else {}),
     }
 
 
-def _segment_dict(segment) -> dict:
+def _segments(result: Audit) -> list[dict]:
+    estimates = result.qe.segments if result.qe is not None else [None] * len(result.document.segments)
+    return [_segment_dict(s, e) for s, e in zip(result.document.segments, estimates)]
+
+
+def _segment_dict(segment, estimate) -> dict:
+    scored = {"qe": {"score": estimate.score, "penalty": estimate.penalty, "tokens": estimate.tokens}} if estimate else {}
     return {"id": segment.id, "start": segment.start, "end": segment.end, "source": segment.source,
-            "missing": segment.missing}
+            "missing": segment.missing, **scored}
 
 
 def _sentence_dict(s: SentenceScore, aligned: dict) -> dict:

@@ -66,7 +66,7 @@ def _render_audit(console, result: Audit, show_all: bool, quiet: bool) -> None:
         _render_heading(console, result)
     path = one_line(result.document.path)
     if result.document.segments:
-        _render_segments(console, result.document, path, _visible(result.findings, show_all or quiet), quiet)
+        _render_segments(console, result, path, _visible(result.findings, show_all or quiet), quiet)
     else:
         _render_sentences(console, result, path, show_all or quiet, quiet)
     if quiet:
@@ -86,6 +86,8 @@ def _render_heading(console, result: Audit) -> None:
     heading.append(_(verdict.label), style="bold")
     heading.append(" (mt_likelihood {:.2f}), {} {:.1f}, ".format(verdict.mt_likelihood, _("MQM score"), result.score))
     heading.append(_counts(result))
+    if result.qe is not None:
+        heading.append(", {} {:.1f}".format(_("learned QE"), result.qe.score))
     console.print(heading)
     console.print("  " + _("{language} {probability:.2f}, {words} words, {encoding}").format(
         language=result.language.code, probability=result.language.probability, words=document.word_count,
@@ -128,17 +130,21 @@ def _render_sentences(console, result: Audit, path: str, show_all: bool, quiet: 
                 console.print(visible(line), markup=False, style="dim")
 
 
-def _render_segments(console, document, path: str, findings: list[Finding], quiet: bool) -> None:
-    """A bilingual file: per unit with findings, the findings, then its source and target."""
+def _render_segments(console, result: Audit, path: str, findings: list[Finding], quiet: bool) -> None:
+    """A bilingual file: per unit with findings, the findings, then its learned QE score (with
+    `--qe`), source and target."""
+    document = result.document
     by_unit: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_unit[finding.segment.id].append(finding)
-    for unit in document.segments:
+    for index, unit in enumerate(document.segments):
         if unit.id not in by_unit:
             continue
         for finding in by_unit[unit.id]:
             console.print(_finding_line(path, finding, position(document, finding)))
         if not quiet:
+            if result.qe is not None:
+                console.print("  {} {:.1f}".format(_("learned QE"), result.qe.segments[index].score), markup=False)
             console.print("  {} │ {}".format(_("source"), one_line(unit.source)), markup=False, style="dim")
             console.print(_excerpt(_as_sentence(document, unit), by_unit[unit.id], label="  {} │ ".format(_("target"))))
 

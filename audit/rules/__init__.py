@@ -8,6 +8,7 @@ stage has produced them. Every rule has the same signature, `check(document, con
 from audit.rules import (  # noqa: F401
     entity_changes,
     fidelity,
+    learned,
     residue,
     segment_terms,
     segments,

@@ -17,6 +17,7 @@ from audit.document import Document
 from audit.findings import Category, Finding, Fix, SegmentLocation, Severity
 
 if TYPE_CHECKING:
+    from audit.qe import SegmentEstimate
     from audit.sources.context import AlignedSource
 
 
@@ -30,6 +31,7 @@ class Hit:
     suggestion: str | None = None
     context: str | None = None
     severity: Severity | None = None  # a data entry may rate itself above or below its rule
+    category: Category | None = None  # a learned span says its own (MT712)
     source_span: tuple[int, int] | None = None  # bilingual: offsets into the segment's source
     fix: Fix | None = None  # an edit other than "the suggestion in place of start:end"
 
@@ -44,6 +46,7 @@ class RuleContext:
     terminology: tuple[tuple[str, str], ...] = ()  # (term to avoid, term to use)
     glossary: tuple[tuple[str, tuple[str, ...]], ...] = ()  # bilingual: source term → target terms
     sources: tuple[AlignedSource, ...] = ()  # best first; empty without --sources
+    qe: tuple[SegmentEstimate, ...] = ()  # bilingual with --qe: one learned estimate per unit
 
     @property
     def primary(self) -> AlignedSource | None:
@@ -121,7 +124,7 @@ def to_finding(document: Document, rule_: Rule, hit: Hit) -> Finding:
         end=hit.end,
         code=rule_.code,
         name=rule_.name,
-        category=rule_.category,
+        category=hit.category or rule_.category,
         severity=hit.severity or rule_.severity,
         message=sys.intern(hit.message),  # repeated text repeats findings: one copy of each string
         text=sys.intern(document.text[hit.start : hit.end]),
