@@ -154,7 +154,7 @@ def check(paths, output_format, output, exit_zero, show_all, color, write_baseli
 def _preflight(settings) -> None:
     """What fails before any input is read, once, as one line and exit 2: a COMET model with
     no source, a bad glossary, an unreadable source file, index, model or baseline."""
-    from audit.pipeline import check_ready, similarity_note
+    from audit.pipeline import check_ready, similarity_note, stale_index_note
 
     if settings.comet_model and not (settings.sources or settings.source_files):
         raise click.UsageError("--comet-model scores sentences against their sources: give --sources too")
@@ -163,8 +163,9 @@ def _preflight(settings) -> None:
 
         load_glossary(settings.glossary)
     check_ready(settings)
-    if note := similarity_note(settings):
-        say(note)
+    for note in (stale_index_note(settings), similarity_note(settings)):
+        if note:
+            say(note)
     if settings.baseline:
         from audit.baseline import accepted
 

@@ -107,6 +107,16 @@ def _find_sources(document: Document, settings: Settings):
     return SourceContext(given + found.sources)
 
 
+def stale_index_note(settings: Settings) -> str | None:
+    """One line for stderr when corpus files changed since the index was built."""
+    if not settings.sources:
+        return None
+    from audit.sources.stale import settings_staleness
+
+    index_path, stale = settings_staleness(settings)
+    return stale.warning(index_path) if stale else None
+
+
 def similarity_note(settings: Settings) -> str | None:
     """What a run with sources loses without the `[sources]` extra: one line for stderr."""
     if not (settings.sources or settings.source_files):

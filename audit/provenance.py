@@ -2,7 +2,8 @@
 
 The JSON report and the audit-site summary both open with this block: the tool and its
 version, the settings signature, the signature of every score (MQM always; sacrebleu, the
-embedding and COMET when sources are used), the langdetect seed, the library versions and the verdict model.
+embedding and COMET when sources are used), the langdetect seed, the library versions and the verdict model; with sources, the corpus
+files changed since the index was built (`audit.sources.stale`).
 """
 
 from __future__ import annotations
@@ -29,7 +30,18 @@ def meta_dict(settings: Settings) -> dict:
         "langdetect_seed": LANGDETECT_SEED,
         "libraries": {name: installed_version(name) for name in _LIBRARIES},
         "verdict_model": {"name": shipped_model().name, "sha256": shipped_model().version},
+        **stale_index(settings),
     }
+
+
+def stale_index(settings: Settings) -> dict:
+    """`stale_index`: the corpus files changed, removed or added since the index was built."""
+    if not settings.sources:
+        return {}
+    from audit.sources.stale import settings_staleness
+
+    _, stale = settings_staleness(settings)
+    return {"stale_index": stale.as_dict()} if stale else {}
 
 
 def score_signatures(settings: Settings) -> dict[str, str]:

@@ -291,3 +291,30 @@ def test_18_memory_of_the_worst_shape_stays_under_30_bytes_per_input_byte():
     tracemalloc.stop()
     print(f"audit {audit_peak / size:.1f} B/B, JSON report {(report_peak - before) / size:.1f} B/B more")
     assert audit_peak / size < 30 and (report_peak - before) / size < 5
+
+
+def test_a_stale_index_is_told_on_stderr_and_in_meta(tmp_path, monkeypatch, capfdbinary):
+    import json
+    import shutil
+
+    import audit.sources.embed
+
+    monkeypatch.setattr(audit.sources.embed, "available", lambda: False)  # anchors only: 1 s, not 36
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpora" / "news", corpus)
+    code, _, err = cli(monkeypatch, capfdbinary, "index", "--no-embed", str(corpus))
+    assert code == 0, err
+    article = str(ROOT / "corpora" / "samples" / "spun-north-korea.txt")
+    command = ("check", "--exit-zero", "--format", "json", "--select", "MT6", "--sources", str(corpus), article)
+    code, out, err = cli(monkeypatch, capfdbinary, *command)
+    assert "stale" not in err and "stale_index" not in json.loads(out)["meta"]
+    (corpus / "fr-afp-coree-nord-troupes.txt").unlink()
+    changed = corpus / "en-wire-north-korea-troops.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "One more line.\n", encoding="utf-8")
+    from audit.sources.stale import staleness
+
+    staleness.cache_clear()
+    code, out, err = cli(monkeypatch, capfdbinary, *command)
+    assert err.count("the index is stale") == 1 and "1 changed (en-wire-north-korea-troops.txt)" in err, err
+    assert json.loads(out)["meta"]["stale_index"] == {
+        "changed": ["en-wire-north-korea-troops.txt"], "removed": ["fr-afp-coree-nord-troupes.txt"], "added": []}

@@ -50,11 +50,11 @@ def corpus_files(folder: str) -> list[Path]:
     found = []
     for directory, subdirs, names in os.walk(root):
         subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        found += [Path(directory) / n for n in names if _is_report(n)]
+        found += [Path(directory) / n for n in names if is_report(n)]
     return sorted(found)
 
 
-def _is_report(name: str) -> bool:
+def is_report(name: str) -> bool:
     return name.lower().endswith(CORPUS_SUFFIXES) and name[0] != "." and not name.upper().startswith("README")
 
 
