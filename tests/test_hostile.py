@@ -79,6 +79,26 @@ HIDING_TITLE = "\x1b]0;titre qui cache la suite"
 CONTROLS = (OSC_LINK, HIDING_TITLE, "\x1b[2J", "\x9b31m", "\u202e", "\x07", "\x08")
 
 
+def test_3_html_past_its_work_budget_is_one_line_and_the_batch_goes_on(tmp_path, monkeypatch, capfdbinary):
+    from audit.html_depth import MAX_MISNESTED
+
+    # Parsing time grows with the square of the repeats (2 MB of them took 22 s): refused unparsed.
+    (tmp_path / "a-misnested.html").write_text("<article>" + "<b><i>x</b>" * (MAX_MISNESTED + 1), encoding="utf-8")
+    (tmp_path / "b-article.txt").write_text(SPUN, encoding="utf-8")
+    code, out, err = cli(monkeypatch, capfdbinary, "check", "--format", "concise", str(tmp_path))
+    assert code == 2 and err.count("\n") == 1, err
+    assert "a-misnested.html: HTML too malformed to parse in bounded time" in err
+    assert "b-article.txt:" in out
+    sloppy = "<article>" + "<p><b>Un paragraphe en gras jamais fermé.</p>" * 100  # a sloppy page, still read
+    assert extract_article_lines(sloppy) == 100
+
+
+def extract_article_lines(html: str) -> int:
+    from audit.ingest import extract_article
+
+    return len(extract_article(html).split("\n\n"))
+
+
 def cli(monkeypatch, capfdbinary, *args: str, cwd=None) -> tuple[int, str, str]:
     """Run `mtaudit ARGS` in this process (main(), as the console script does): exit code,
     stdout and stderr, decoded with backslashreplace so stray bytes show."""

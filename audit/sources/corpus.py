@@ -77,7 +77,7 @@ def read_reports(path: Path, root: Path) -> Iterator[Report]:
     if path.suffix.lower() in (".html", ".htm"):
         from audit.ingest import extract_article
 
-        content = extract_article(content)
+        content = extract_article(content, str(path))
     title = content.strip().split("\n", 1)[0].lstrip("# ").strip()
     yield Report(relative, relative, guess_language(content), title, content)
 
