@@ -290,14 +290,13 @@ def test_last_resort_one_line_exit_1_and_the_details_in_a_file(monkeypatch, capf
     os.unlink(details)
 
 
-def test_18_memory_of_the_worst_shape_stays_under_30_bytes_per_input_byte():
+def _peaks(text: str) -> tuple[float, float]:
+    """Traced peak of auditing `text`, then of writing its JSON report, per input byte."""
     import tracemalloc
 
     from audit.reporters import reporter
     from audit.results import Run
 
-    lines = ["Le gouvernement a annoncé mardi de nouvelles mesures.", "Il fait beau.", "Oui.", "La séance est levée."]
-    text = "\n".join(lines * 3000) + "\n"  # 300 KB of short lines: a sentence per 25 bytes
     size = len(text.encode("utf-8"))
     audit_string(FRENCH)  # tables and models loaded before measuring
     tracemalloc.start()
@@ -309,8 +308,20 @@ def test_18_memory_of_the_worst_shape_stays_under_30_bytes_per_input_byte():
         pass
     _, report_peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(f"audit {audit_peak / size:.1f} B/B, JSON report {(report_peak - before) / size:.1f} B/B more")
-    assert audit_peak / size < 30 and (report_peak - before) / size < 5
+    return audit_peak / size, (report_peak - before) / size
+
+
+def test_18_memory_of_the_worst_shapes_stays_under_30_bytes_per_input_byte():
+    lines = ["Le gouvernement a annoncé mardi de nouvelles mesures.", "Il fait beau.", "Oui.", "La séance est levée."]
+    shapes = {
+        "short lines": "\n".join(lines * 1500) + "\n",  # 150 KB: a sentence per 25 bytes
+        "one-letter paragraphs": "x\n\n" * 30_000,  # 90 KB: a paragraph and a sentence per 3 bytes
+        "« Oui. » lines": "« Oui. »\n" * 10_000,  # one paragraph of 10,000 sentences
+    }
+    for name, text in shapes.items():
+        audit, report = _peaks(text)
+        print(f"{name}: audit {audit:.1f} B/B, JSON report {report:.1f} B/B more")
+        assert audit < 30 and report < 5, name
 
 
 def test_a_stale_index_is_told_on_stderr_and_in_meta(tmp_path, monkeypatch, capfdbinary):
