@@ -188,5 +188,13 @@ class Document:
         return self.segments[max(i, 0)] if self.segments else None
 
     @cached_property
+    def sentence_words(self) -> array:
+        """How many words each sentence has (white-space separated), read from the offsets."""
+        text, sentences = self.text, self.sentences
+        if isinstance(sentences, Spans):
+            return array("l", [len(text[s:e].split()) for s, e in zip(sentences.starts, sentences.ends)])
+        return array("l", [len(s.text.split()) for s in sentences])
+
+    @cached_property
     def word_count(self) -> int:
-        return sum(len(s.text.split()) for s in self.sentences)
+        return sum(self.sentence_words)

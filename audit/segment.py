@@ -31,13 +31,16 @@ def segment(raw: RawText, language: str = "fr") -> Document:
     text = raw.text
     paragraphs = Spans(text, array("q"), array("q"))
     sentences = Spans(text, array("q"), array("q"), array("q"))
-    for start, end in _paragraph_spans(text):
+    may_end = _MAY_END_A_SENTENCE.search
+    for index, (start, end) in enumerate(_paragraph_spans(text)):
         paragraphs.starts.append(start)
         paragraphs.ends.append(end)
-        for s_start, s_end in _sentence_spans(text, start, end, language):
+        # No line break, no punctuation: one sentence, what sentencex would say, without it.
+        spans = _sentence_spans(text, start, end, language) if may_end(text, start, end) else ((start, end),)
+        for s_start, s_end in spans:
             sentences.starts.append(s_start)
             sentences.ends.append(s_end)
-            sentences.paragraph_of.append(len(paragraphs) - 1)
+            sentences.paragraph_of.append(index)
     return Document(
         path=raw.path,
         text=text,
@@ -88,9 +91,6 @@ def _sentence_spans(text: str, start: int, end: int, language: str) -> Iterator[
     abbreviation (a paragraph of 450,000 lines is never a list of them)."""
     import sentencex
 
-    if not _MAY_END_A_SENTENCE.search(text, start, end):
-        yield start, end  # no line break, no punctuation: what sentencex would say, without it
-        return
     last: tuple[int, int] | None = None
     for c_start, c_end in _line_chunks(text, start, end):
         for boundary in sentencex.get_sentence_boundaries(language, text[c_start:c_end]):

@@ -373,3 +373,21 @@ def test_2_the_json_report_is_byte_identical_without_the_pure_python_encoder(mon
     assert "".join(pieces(value)) == expected.replace("\u0085", "\\u0085").replace("\u202e", "\\u202e")
     assert "".join(pieces({"items": Lazy(range(3), lambda i: {"i": i})})).count('"i": ') == 3
     assert "".join(reporter("json").render_pieces(Run((result,), (), result_settings()))) == whole
+
+
+def test_2_a_page_of_tiny_paragraphs_costs_no_call_per_paragraph(monkeypatch):
+    """400,000 `<p>` took 11 to 33 s: sentencex was called for every one-letter paragraph,
+    each sentence became objects, and segmentation looped over every character in Python."""
+    import sentencex
+
+    from audit.document import Spans
+    from audit.ingest import RawText
+    from audit.segment import segment
+
+    calls = []
+    real = sentencex.get_sentence_boundaries
+    monkeypatch.setattr(sentencex, "get_sentence_boundaries", lambda *args: calls.append(1) or real(*args))
+    document = segment(RawText("p.html", "x\n\n" * 5000 + "Une phrase. Une autre.\n", "utf-8", "text/html", ()))
+    assert len(calls) == 1 and len(document.sentences) == 5002
+    assert isinstance(document.sentences, Spans) and document.sentences[4999].text == "x"
+    assert [s.text for s in document.sentences[-2:]] == ["Une phrase.", "Une autre."]

@@ -77,10 +77,17 @@ class SentenceScores(Sequence):
         return SentenceScore(index, self.starts[index], self.ends[index], words, penalty, mqm_score(penalty, words))
 
     def __iter__(self) -> Iterator[SentenceScore]:
-        shared: dict[float, float] = {}  # one float object per distinct score: most sentences score 100
+        return (SentenceScore(*row) for row in self.rows())
+
+    def rows(self) -> Iterator[tuple[int, int, int, int, int, float]]:
+        """(index, start, end, words, penalty, score) of each sentence, as plain tuples: what
+        the JSON report of 500,000 sentences reads, without an object for each."""
+        scores: dict[tuple[int, int], float] = {}  # most sentences are clean and a few words long
         for i, (start, end, words, penalty) in enumerate(zip(self.starts, self.ends, self.words, self.penalties)):
-            score = mqm_score(penalty, words)
-            yield SentenceScore(i, start, end, words, penalty, shared.setdefault(score, score))
+            score = scores.get((penalty, words))
+            if score is None:
+                score = scores[penalty, words] = mqm_score(penalty, words)
+            yield i, start, end, words, penalty, score
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, (SentenceScores, tuple)) and tuple(self) == tuple(other)
@@ -95,10 +102,8 @@ def sentence_scores(document: Document, findings: list[Finding]) -> SentenceScor
         sentence = document.sentence_at(finding.start)
         if sentence is not None:
             penalties[sentence.index] += finding.severity.penalty
-    sentences = document.sentences
-    words, penalty = array("l"), array("l", bytes(array("l").itemsize * len(sentences)))
-    for sentence in sentences:
-        words.append(len(sentence.text.split()))
+    sentences, words = document.sentences, document.sentence_words
+    penalty = array("l", bytes(words.itemsize * len(words)))
     for index, points in penalties.items():
         penalty[index] = points
     if isinstance(sentences, Spans):
