@@ -1,6 +1,6 @@
 """The decoded text with its paragraphs and sentences, all as character offsets.
 
-Paragraphs and sentences are kept as arrays of offsets (`Spans`), 8 bytes a number, and
+Paragraphs and sentences are kept as arrays of offsets (`Spans`), 4 bytes a number, and
 become `Paragraph` and `Sentence` objects when read: an object per sentence, its text and
 its numbers took about 270 bytes, so a text of one-letter paragraphs (3 bytes each) peaked
 at 160 bytes per input byte. A document of up to `MATERIALISED` spans keeps its objects
@@ -160,8 +160,9 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> array:
-        """Where each line starts, as machine integers (8 bytes a line, not 36)."""
-        return array("q", chain((0,), (match.end() for match in _NEWLINE.finditer(self.text))))
+        """Where each line starts, as machine integers (4 bytes a line, not 36)."""
+        code = "i" if len(self.text) < 2**31 else "q"
+        return array(code, chain((0,), (match.end() for match in _NEWLINE.finditer(self.text))))
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset, as editors count them."""
@@ -192,8 +193,8 @@ class Document:
         """How many words each sentence has (white-space separated), read from the offsets."""
         text, sentences = self.text, self.sentences
         if isinstance(sentences, Spans):
-            return array("l", [len(text[s:e].split()) for s, e in zip(sentences.starts, sentences.ends)])
-        return array("l", [len(s.text.split()) for s in sentences])
+            return array("i", [len(text[s:e].split()) for s, e in zip(sentences.starts, sentences.ends)])
+        return array("i", [len(s.text.split()) for s in sentences])
 
     @cached_property
     def word_count(self) -> int:

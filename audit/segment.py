@@ -29,8 +29,9 @@ def segment(raw: RawText, language: str = "fr") -> Document:
     """Cut decoded text into paragraphs and sentences (`language`: sentencex's rules to use;
     source reports may be English). Their offsets go straight into arrays (`Spans`)."""
     text = raw.text
-    paragraphs = Spans(text, array("q"), array("q"))
-    sentences = Spans(text, array("q"), array("q"), array("q"))
+    code = "i" if len(text) < 2**31 else "q"  # 4 bytes an offset in any text up to 2 GB
+    paragraphs = Spans(text, array(code), array(code))
+    sentences = Spans(text, array(code), array(code), array(code))
     may_end = _MAY_END_A_SENTENCE.search
     for index, (start, end) in enumerate(_paragraph_spans(text)):
         paragraphs.starts.append(start)

@@ -103,13 +103,12 @@ def sentence_scores(document: Document, findings: list[Finding]) -> SentenceScor
         if sentence is not None:
             penalties[sentence.index] += finding.severity.penalty
     sentences, words = document.sentences, document.sentence_words
-    penalty = array("l", bytes(words.itemsize * len(words)))
+    penalty = array("i", bytes(words.itemsize * len(words)))
     for index, points in penalties.items():
         penalty[index] = points
     if isinstance(sentences, Spans):
         return SentenceScores(sentences.starts, sentences.ends, words, penalty)
-    return SentenceScores(array("q", (s.start for s in sentences)), array("q", (s.end for s in sentences)),
-                          words, penalty)
+    return SentenceScores([s.start for s in sentences], [s.end for s in sentences], words, penalty)
 
 
 def document_score(document: Document, findings: list[Finding]) -> float:
