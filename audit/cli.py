@@ -212,7 +212,7 @@ def _say_skipped(run, settings, *, failures: bool) -> None:
 def _preflight(settings) -> None:
     """What fails before any input is read, once, as one line and exit 2: a COMET model with
     no source, a bad glossary, an unreadable source file, index, model or baseline."""
-    from audit.pipeline import check_ready, qe_note, similarity_note
+    from audit.pipeline import check_ready, qe_note, similarity_note, stale_index_note
 
     if settings.comet_model and not (settings.sources or settings.source_files):
         raise click.UsageError(_("--comet-model scores sentences against their sources: give --sources too"))
@@ -221,7 +221,7 @@ def _preflight(settings) -> None:
 
         load_glossary(settings.glossary)
     check_ready(settings)
-    for note in (similarity_note(settings), qe_note(settings)):
+    for note in (stale_index_note(settings), similarity_note(settings), qe_note(settings)):
         if note:
             tell(note)
     if settings.baseline:

@@ -1,16 +1,26 @@
-"""The decoded text with its paragraphs and sentences, all as character offsets."""
+"""The decoded text with its paragraphs and sentences, all as character offsets.
+
+Paragraphs and sentences are kept as arrays of offsets (`Spans`), 4 bytes a number, and
+become `Paragraph` and `Sentence` objects when read: an object per sentence, its text and
+its numbers took about 270 bytes, so a text of one-letter paragraphs (3 bytes each) peaked
+at 160 bytes per input byte. A document of up to `MATERIALISED` spans keeps its objects
+once made, so an ordinary article's rules, which read its sentences many times, make each
+sentence once, as before.
+"""
 
 from __future__ import annotations
 
 import bisect
 import re
 from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
 
 _NEWLINE = re.compile("\n")
 _LOWER_BLOCK = 1 << 16
+MATERIALISED = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +42,75 @@ class Paragraph:
     start: int
     end: int
     text: str
+
+
+class Spans(Sequence):
+    """The paragraphs (`paragraph_of` None) or sentences of `text`, as arrays of offsets:
+    item `i` spans `text[starts[i]:ends[i]]`, and a sentence lies in paragraph `paragraph_of[i]`."""
+
+    __slots__ = ("_made", "ends", "paragraph_of", "starts", "text")
+
+    def __init__(self, text: str, starts: array, ends: array, paragraph_of: array | None = None) -> None:
+        self.text, self.starts, self.ends, self.paragraph_of = text, starts, ends, paragraph_of
+        self._made: tuple | None = None
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index):
+        if self._made is not None:
+            return self._made[index]
+        if isinstance(index, slice):
+            return tuple(self._make(i) for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("span index out of range")
+        return self._make(index)
+
+    def __iter__(self) -> Iterator:
+        if self._made is None and len(self) <= MATERIALISED:
+            self._made = tuple(self._making())
+        return iter(self._made) if self._made is not None else self._making()
+
+    def _make(self, i: int) -> Sentence | Paragraph:
+        start, end = self.starts[i], self.ends[i]
+        if self.paragraph_of is None:
+            return Paragraph(i, start, end, self.text[start:end])
+        return Sentence(i, start, end, self.text[start:end], self.paragraph_of[i])
+
+    def _making(self) -> Iterator:
+        text = self.text
+        if self.paragraph_of is None:
+            for i, (start, end) in enumerate(zip(self.starts, self.ends)):
+                yield Paragraph(i, start, end, text[start:end])
+        else:
+            for i, (start, end, paragraph) in enumerate(zip(self.starts, self.ends, self.paragraph_of)):
+                yield Sentence(i, start, end, text[start:end], paragraph)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Spans):
+            return (self.starts, self.ends, self.paragraph_of, self.text) == (
+                other.starts, other.ends, other.paragraph_of, other.text)
+        return isinstance(other, tuple) and tuple(self) == other
+
+    def __hash__(self) -> int:
+        return hash((len(self), self.text))
+
+    def __repr__(self) -> str:
+        return f"Spans({len(self)} {'paragraphs' if self.paragraph_of is None else 'sentences'})"
+
+    def __getstate__(self):
+        return self.text, self.starts, self.ends, self.paragraph_of
+
+    def __setstate__(self, state) -> None:
+        self.text, self.starts, self.ends, self.paragraph_of = state
+        self._made = None
+
+
+def span_starts(spans: Sequence) -> Sequence[int]:
+    """Where each paragraph or sentence starts: the array itself for `Spans`."""
+    return spans.starts if isinstance(spans, Spans) else [s.start for s in spans]
 
 
 @dataclass(frozen=True)
@@ -60,8 +139,8 @@ class Document:
     text: str
     encoding: str
     media_type: str
-    paragraphs: tuple[Paragraph, ...]
-    sentences: tuple[Sentence, ...]
+    paragraphs: Sequence[Paragraph]  # `Spans`, or a tuple for documents built by hand
+    sentences: Sequence[Sentence]
     notes: tuple[str, ...] = field(default=())
     segments: tuple[Segment, ...] = field(default=())  # bilingual files only: the targets' units
     non_prose: tuple[tuple[int, int], ...] = field(default=())  # masked markup, see audit.markdown
@@ -81,8 +160,9 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> array:
-        """Where each line starts, as machine integers (8 bytes a line, not 36)."""
-        return array("q", chain((0,), (match.end() for match in _NEWLINE.finditer(self.text))))
+        """Where each line starts, as machine integers (4 bytes a line, not 36)."""
+        code = "i" if len(self.text) < 2**31 else "q"
+        return array(code, chain((0,), (match.end() for match in _NEWLINE.finditer(self.text))))
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset, as editors count them."""
@@ -90,8 +170,8 @@ class Document:
         return line + 1, offset - self._line_starts[line] + 1
 
     @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s.start for s in self.sentences]
+    def _sentence_starts(self) -> Sequence[int]:
+        return span_starts(self.sentences)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence holding `offset`, or the nearest one before it (spans can start in
@@ -109,5 +189,13 @@ class Document:
         return self.segments[max(i, 0)] if self.segments else None
 
     @cached_property
+    def sentence_words(self) -> array:
+        """How many words each sentence has (white-space separated), read from the offsets."""
+        text, sentences = self.text, self.sentences
+        if isinstance(sentences, Spans):
+            return array("i", [len(text[s:e].split()) for s, e in zip(sentences.starts, sentences.ends)])
+        return array("i", [len(s.text.split()) for s in sentences])
+
+    @cached_property
     def word_count(self) -> int:
-        return sum(len(s.text.split()) for s in self.sentences)
+        return sum(self.sentence_words)

@@ -8,7 +8,8 @@ exits with `EXIT_INTERNAL` (audit.crash).
 EXIT_OK = 0  # nothing at or above --fail-on
 EXIT_FINDINGS = 1  # findings at or above --fail-on (or a threshold broken)
 EXIT_INTERNAL = 1  # a bug: one line on stderr names the file holding its traceback
-EXIT_ERROR = 2  # usage error or unusable input (missing, empty, binary, huge; not French if asked)
+EXIT_ERROR = 2  # usage error or unusable input (missing, empty, binary, huge, HTML past its parsing
+#                budget; not French if asked)
 
 
 class UserError(Exception):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from audit.decoding import decode, unicode_mark
 from audit.document import Segment
 from audit.errors import InputError
-from audit.html_depth import bounded
+from audit.html_depth import TooMalformed, bounded
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -65,7 +65,7 @@ def from_bytes(path: str, data: bytes) -> RawText:
         raise InputError(f"{path}: binary file, not text")
     text, encoding, notes = decode(path, data)
     if _is_html(path, text):
-        return RawText(path, extract_article(text), encoding, "text/html", notes)
+        return RawText(path, extract_article(text, path), encoding, "text/html", notes)
     if path.lower().endswith(_MARKDOWN_SUFFIXES):
         from audit.markdown import prose
 
@@ -126,16 +126,21 @@ def _is_html(path: str, text: str) -> bool:
     return head.startswith(("<!doctype html", "<html"))
 
 
-def extract_article(html: str) -> str:
+def extract_article(html: str, path: str = "page") -> str:
     """The article's text, one block element per paragraph.
 
     Takes <article> (else <main>, else <body>) and drops navigation, scripts and furniture, the
     way readability-style extractors do, with a real HTML5 parser (selectolax/lexbor), fed a
     page whose nesting is bounded first (`audit.html_depth`: parsing time grows with its square).
+    A page that would still parse in more than linear time is an InputError naming `path`.
     """
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(bounded(_SUPPRESSION_COMMENT.sub(r"<p>\1</p>", html), _BLOCKS))
+    try:
+        page = bounded(_SUPPRESSION_COMMENT.sub(r"<p>\1</p>", html), _BLOCKS)
+    except TooMalformed as error:
+        raise InputError(f"{path}: {error}") from None
+    tree = LexborHTMLParser(page)
     root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
     if root is None:
         return ""

@@ -16,7 +16,7 @@ import bisect
 import math
 from collections import defaultdict
 
-from audit.document import Document
+from audit.document import Document, span_starts
 from audit.language import LanguageGuess, detect
 
 WINDOW = 500  # characters: enough for langdetect to be sure, few enough calls to stay cheap
@@ -46,12 +46,12 @@ def windows(document: Document) -> list[str]:
     if not text.strip():
         return []
     count = min(MAX_WINDOWS, math.ceil(len(text) / WINDOW))
-    starts = [p.start for p in document.paragraphs]
+    starts = span_starts(document.paragraphs)
     found = []
     for i in range(count):
         point = int((i + 0.5) * len(text) / count)
         lo, hi = 0, len(text)
-        paragraph = document.paragraphs[bisect.bisect_right(starts, point) - 1] if starts and point >= starts[0] else None
+        paragraph = document.paragraphs[bisect.bisect_right(starts, point) - 1] if len(starts) and point >= starts[0] else None
         if paragraph is not None and paragraph.end - paragraph.start >= _ALONE:
             lo, hi = paragraph.start, paragraph.end
         start = max(lo, min(point - WINDOW // 2, hi - WINDOW))

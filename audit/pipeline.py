@@ -79,7 +79,7 @@ def audit_text(raw: RawText, settings: Settings, pair: tuple[str, str] | None = 
         document=document,
         language=language,
         findings=tuple(shown),
-        sentence_scores=tuple(sentence_scores(document, findings)),
+        sentence_scores=sentence_scores(document, findings),
         score=document_score(document, findings),
         verdict=verdict,
         sources=sources,
@@ -119,6 +119,16 @@ def _find_sources(document: Document, settings: Settings):
         return SourceContext(given)
     found = find_sources(document, settings.index or default_index_path(settings.sources), settings.max_sources)
     return SourceContext(given + found.sources)
+
+
+def stale_index_note(settings: Settings) -> str | None:
+    """One line for stderr when corpus files changed since the index was built."""
+    if not settings.sources:
+        return None
+    from audit.sources.stale import settings_staleness
+
+    index_path, stale = settings_staleness(settings)
+    return stale.warning(index_path) if stale else None
 
 
 def similarity_note(settings: Settings) -> str | None:

@@ -2,7 +2,8 @@
 
 The JSON report and the audit-site summary both open with this block: the tool and its
 version, the settings signature, the signature of every score (MQM always; sacrebleu, the
-embedding and COMET when sources are used), the library versions and the verdict model.
+embedding and COMET when sources are used), the library versions and the verdict model; with
+sources, the corpus files changed since the index was built (`audit.sources.stale`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ def meta_dict(settings: Settings) -> dict:
         "libraries": {name: installed_version(name) for name in _LIBRARIES},
         "verdict_model": {"name": shipped_model().name, "sha256": shipped_model().version},
         **({"qe_model": _qe_model()} if settings.qe else {}),
+        **stale_index(settings),
     }
 
 
@@ -37,6 +39,16 @@ def _qe_model() -> dict | None:
     from audit.qe.bilingual import unavailable
 
     return None if unavailable() else model_record()
+
+
+def stale_index(settings: Settings) -> dict:
+    """`stale_index`: the corpus files changed, removed or added since the index was built."""
+    if not settings.sources:
+        return {}
+    from audit.sources.stale import settings_staleness
+
+    _, stale = settings_staleness(settings)
+    return {"stale_index": stale.as_dict()} if stale else {}
 
 
 def score_signatures(settings: Settings) -> dict[str, str]:

@@ -5,6 +5,7 @@ Reporters, the gate and the site pages import these, not the pipeline that produ
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,7 @@ class Audit:
     document: Document
     language: LanguageGuess
     findings: tuple[Finding, ...]
-    sentence_scores: tuple[SentenceScore, ...]
+    sentence_scores: Sequence[SentenceScore]  # `SentenceScores`: arrays, objects made when read
     score: float
     verdict: Verdict
     sources: SourceContext | None = None

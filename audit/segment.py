@@ -8,9 +8,10 @@ punctuation end at their line break, and a split after an abbreviation such as �
 from __future__ import annotations
 
 import re
-import sys
+from array import array
+from collections.abc import Iterator
 
-from audit.document import Document, Paragraph, Sentence
+from audit.document import Document, Spans
 from audit.ingest import RawText
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0\u202f\r]*\n\s*")
@@ -20,41 +21,48 @@ _ABBREVIATION_END = re.compile(
     r"(?:\b(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|Me|Mgr|St|Ste|av|bd|cf|etc|env|p|vol|n°|art|fig|J\.-C|[A-Z]))\.\s*$"
 )
 _SPACE = " \t\r\n\u00a0\u202f\u2009\ufeff"
+# A chunk with none of these characters is one sentence: sentencex ends them at punctuation.
+_MAY_END_A_SENTENCE = re.compile(r"[^\w \t\u00a0\u202f\u2009,'’«»\"()-]")
 
 
 def segment(raw: RawText, language: str = "fr") -> Document:
     """Cut decoded text into paragraphs and sentences (`language`: sentencex's rules to use;
-    source reports may be English)."""
-    paragraphs: list[Paragraph] = []
-    sentences: list[Sentence] = []
-    for start, end in _paragraph_spans(raw.text):
-        paragraph = Paragraph(len(paragraphs), start, end, raw.text[start:end])
-        paragraphs.append(paragraph)
-        for s_start, s_end in _sentence_spans(raw.text, start, end, language):
-            # Interned: a text of repeated short lines (« Oui. ») keeps one copy of each.
-            sentences.append(
-                Sentence(len(sentences), s_start, s_end, sys.intern(raw.text[s_start:s_end]), paragraph.index)
-            )
+    source reports may be English). Their offsets go straight into arrays (`Spans`)."""
+    text = raw.text
+    code = "i" if len(text) < 2**31 else "q"  # 4 bytes an offset in any text up to 2 GB
+    paragraphs = Spans(text, array(code), array(code))
+    sentences = Spans(text, array(code), array(code), array(code))
+    may_end = _MAY_END_A_SENTENCE.search
+    for index, (start, end) in enumerate(_paragraph_spans(text)):
+        paragraphs.starts.append(start)
+        paragraphs.ends.append(end)
+        # No line break, no punctuation: one sentence, what sentencex would say, without it.
+        spans = _sentence_spans(text, start, end, language) if may_end(text, start, end) else ((start, end),)
+        for s_start, s_end in spans:
+            sentences.starts.append(s_start)
+            sentences.ends.append(s_end)
+            sentences.paragraph_of.append(index)
     return Document(
         path=raw.path,
-        text=raw.text,
+        text=text,
         encoding=raw.encoding,
         media_type=raw.media_type,
-        paragraphs=tuple(paragraphs),
-        sentences=tuple(sentences),
+        paragraphs=paragraphs,
+        sentences=sentences,
         notes=raw.notes,
         segments=raw.segments,
         non_prose=raw.non_prose,
     )
 
 
-def _paragraph_spans(text: str) -> list[tuple[int, int]]:
-    spans, position = [], 0
+def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    position = 0
     for match in _PARAGRAPH_BREAK.finditer(text):
-        spans.append((position, match.start()))
+        if trimmed := _trim(text, position, match.start()):
+            yield trimmed
         position = match.end()
-    spans.append((position, len(text)))
-    return [trimmed for s, e in spans if (trimmed := _trim(text, s, e))]
+    if trimmed := _trim(text, position, len(text)):
+        yield trimmed
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -65,29 +73,36 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def _line_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _line_chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Split a paragraph at line breaks that end a line of their own (titles, lists, PREV/NEXT)."""
-    chunks, position = [], start
-    for i in range(start, end):
-        if text[i] == "\n" and not _RUNS_ON.match(text, max(i - 1, start), min(i + 3, end)):
-            chunks.append((position, i))
+    position = start
+    i = text.find("\n", start, end)
+    while i >= 0:
+        if not _RUNS_ON.match(text, max(i - 1, start), min(i + 3, end)):
+            if trimmed := _trim(text, position, i):
+                yield trimmed
             position = i + 1
-    chunks.append((position, end))
-    return [trimmed for s, e in chunks if (trimmed := _trim(text, s, e))]
+        i = text.find("\n", i + 1, end)
+    if trimmed := _trim(text, position, end):
+        yield trimmed
 
 
-def _sentence_spans(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
+def _sentence_spans(text: str, start: int, end: int, language: str) -> Iterator[tuple[int, int]]:
+    """A paragraph's sentences, each yielded once the next shows it is not cut after an
+    abbreviation (a paragraph of 450,000 lines is never a list of them)."""
     import sentencex
 
-    spans: list[tuple[int, int]] = []
+    last: tuple[int, int] | None = None
     for c_start, c_end in _line_chunks(text, start, end):
-        chunk = text[c_start:c_end]
-        for boundary in sentencex.get_sentence_boundaries(language, chunk):
+        for boundary in sentencex.get_sentence_boundaries(language, text[c_start:c_end]):
             piece = _trim(text, c_start + boundary["start_index"], c_start + boundary["end_index"])
             if not piece:
                 continue
-            if spans and spans[-1][1] >= c_start and _ABBREVIATION_END.search(text[spans[-1][0] : spans[-1][1]]):
-                spans[-1] = (spans[-1][0], piece[1])
+            if last and last[1] >= c_start and _ABBREVIATION_END.search(text[last[0] : last[1]]):
+                last = (last[0], piece[1])
             else:
-                spans.append(piece)
-    return spans
+                if last:
+                    yield last
+                last = piece
+    if last:
+        yield last

@@ -76,5 +76,4 @@ def _line_end(text: str, offset: int) -> int:
 def _next_paragraph_end(document: Document, offset: int) -> int:
     """End of the paragraph holding the first text after `offset` (the marker's own, if it
     goes on, else the next one)."""
-    following = [p.end for p in document.paragraphs if p.end > offset]
-    return following[0] if following else len(document.text)
+    return next((p.end for p in document.paragraphs if p.end > offset), len(document.text))

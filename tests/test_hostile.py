@@ -79,6 +79,27 @@ HIDING_TITLE = "\x1b]0;titre qui cache la suite"
 CONTROLS = (OSC_LINK, HIDING_TITLE, "\x1b[2J", "\x9b31m", "\u202e", "\x07", "\x08")
 
 
+def test_3_html_past_its_work_budget_is_one_line_and_the_batch_goes_on(tmp_path, monkeypatch, capfdbinary):
+    from audit.html_depth import MAX_MISNESTED
+
+    # Parsing time grows with the square of the repeats (2 MB of them took 22 s): refused unparsed.
+    (tmp_path / "a-misnested.html").write_text("<article>" + "<b><i>x</b>" * (MAX_MISNESTED + 1), encoding="utf-8")
+    (tmp_path / "b-article.txt").write_text(SPUN, encoding="utf-8")
+    code, out, err = cli(monkeypatch, capfdbinary, "check", "--format", "concise", str(tmp_path))
+    assert code == 2 and err == "", err  # concise output says an input's error once, as its E000 line
+    refused = [line for line in out.splitlines() if "a-misnested.html" in line]
+    assert len(refused) == 1 and "E000 HTML too malformed to parse in bounded time" in refused[0]
+    assert "b-article.txt:" in out
+    sloppy = "<article>" + "<p><b>Un paragraphe en gras jamais fermé.</p>" * 100  # a sloppy page, still read
+    assert extract_article_lines(sloppy) == 100
+
+
+def extract_article_lines(html: str) -> int:
+    from audit.ingest import extract_article
+
+    return len(extract_article(html).split("\n\n"))
+
+
 def cli(monkeypatch, capfdbinary, *args: str, cwd=None) -> tuple[int, str, str]:
     """Run `mtaudit ARGS` in this process (main(), as the console script does): exit code,
     stdout and stderr, decoded with backslashreplace so stray bytes show."""
@@ -270,14 +291,13 @@ def test_last_resort_one_line_exit_1_and_the_details_in_a_file(monkeypatch, capf
     os.unlink(details)
 
 
-def test_18_memory_of_the_worst_shape_stays_under_30_bytes_per_input_byte():
+def _peaks(text: str) -> tuple[float, float]:
+    """Traced peak of auditing `text`, then of writing its JSON report, per input byte."""
     import tracemalloc
 
     from audit.reporters import reporter
     from audit.results import Run
 
-    lines = ["Le gouvernement a annoncé mardi de nouvelles mesures.", "Il fait beau.", "Oui.", "La séance est levée."]
-    text = "\n".join(lines * 3000) + "\n"  # 300 KB of short lines: a sentence per 25 bytes
     size = len(text.encode("utf-8"))
     audit_string(FRENCH)  # tables and models loaded before measuring
     tracemalloc.start()
@@ -289,5 +309,86 @@ def test_18_memory_of_the_worst_shape_stays_under_30_bytes_per_input_byte():
         pass
     _, report_peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(f"audit {audit_peak / size:.1f} B/B, JSON report {(report_peak - before) / size:.1f} B/B more")
-    assert audit_peak / size < 30 and (report_peak - before) / size < 5
+    return audit_peak / size, (report_peak - before) / size
+
+
+def test_18_memory_of_the_worst_shapes_stays_under_30_bytes_per_input_byte():
+    lines = ["Le gouvernement a annoncé mardi de nouvelles mesures.", "Il fait beau.", "Oui.", "La séance est levée."]
+    shapes = {
+        "short lines": "\n".join(lines * 1500) + "\n",  # 150 KB: a sentence per 25 bytes
+        "one-letter paragraphs": "x\n\n" * 30_000,  # 90 KB: a paragraph and a sentence per 3 bytes
+        "« Oui. » lines": "« Oui. »\n" * 10_000,  # one paragraph of 10,000 sentences
+    }
+    for name, text in shapes.items():
+        audit, report = _peaks(text)
+        print(f"{name}: audit {audit:.1f} B/B, JSON report {report:.1f} B/B more")
+        assert audit < 30 and report < 5, name
+
+
+def test_a_stale_index_is_told_on_stderr_and_in_meta(tmp_path, monkeypatch, capfdbinary):
+    import json
+    import shutil
+
+    import audit.sources.embed
+
+    monkeypatch.setattr(audit.sources.embed, "available", lambda: False)  # anchors only: 1 s, not 36
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpora" / "news", corpus)
+    code, _, err = cli(monkeypatch, capfdbinary, "index", "--no-embed", str(corpus))
+    assert code == 0, err
+    article = str(ROOT / "corpora" / "samples" / "spun-north-korea.txt")
+    command = ("check", "--exit-zero", "--format", "json", "--select", "MT6", "--sources", str(corpus), article)
+    code, out, err = cli(monkeypatch, capfdbinary, *command)
+    assert "stale" not in err and "stale_index" not in json.loads(out)["meta"]
+    (corpus / "fr-afp-coree-nord-troupes.txt").unlink()
+    changed = corpus / "en-wire-north-korea-troops.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "One more line.\n", encoding="utf-8")
+    from audit.sources.stale import staleness
+
+    staleness.cache_clear()
+    code, out, err = cli(monkeypatch, capfdbinary, *command)
+    assert err.count("the index is stale") == 1 and "1 changed (en-wire-north-korea-troops.txt)" in err, err
+    assert json.loads(out)["meta"]["stale_index"] == {
+        "changed": ["en-wire-north-korea-troops.txt"], "removed": ["fr-afp-coree-nord-troupes.txt"], "added": []}
+
+
+def test_2_the_json_report_is_byte_identical_without_the_pure_python_encoder(monkeypatch):
+    """The indenting pure-Python encoder took 14 s of CPU for a 2 MB page of 500,000 sentences."""
+    import json
+
+    from audit.reporters import reporter
+    from audit.reporters.json_stream import Lazy, pieces
+    from audit.results import Run
+
+    value = {"b": [1, 2.5, None, True, "x\u0085\u202ey", [], {}, (3, {"k": [{"z": 0, "a": "é\n\"\\"}]})], "a": {},
+             "n": {"f": float("nan"), "g": -float("inf")}, "m": {3: "three", 1: [1]}, "l": [[[]], {"q": {"r": 1.0}}]}
+    expected = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    result = audit_string(SPUN)
+    whole = json.dumps(json.loads("".join(reporter("json").render_pieces(Run((result,), (), result_settings())))),
+                       ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+    def pure_python(*args, **kwargs):
+        raise AssertionError("the pure-Python JSON encoder was used")
+
+    monkeypatch.setattr(json.encoder, "_make_iterencode", pure_python)
+    assert "".join(pieces(value)) == expected.replace("\u0085", "\\u0085").replace("\u202e", "\\u202e")
+    assert "".join(pieces({"items": Lazy(range(3), lambda i: {"i": i})})).count('"i": ') == 3
+    assert "".join(reporter("json").render_pieces(Run((result,), (), result_settings()))) == whole
+
+
+def test_2_a_page_of_tiny_paragraphs_costs_no_call_per_paragraph(monkeypatch):
+    """400,000 `<p>` took 11 to 33 s: sentencex was called for every one-letter paragraph,
+    each sentence became objects, and segmentation looped over every character in Python."""
+    import sentencex
+
+    from audit.document import Spans
+    from audit.ingest import RawText
+    from audit.segment import segment
+
+    calls = []
+    real = sentencex.get_sentence_boundaries
+    monkeypatch.setattr(sentencex, "get_sentence_boundaries", lambda *args: calls.append(1) or real(*args))
+    document = segment(RawText("p.html", "x\n\n" * 5000 + "Une phrase. Une autre.\n", "utf-8", "text/html", ()))
+    assert len(calls) == 1 and len(document.sentences) == 5002
+    assert isinstance(document.sentences, Spans) and document.sentences[4999].text == "x"
+    assert [s.text for s in document.sentences[-2:]] == ["Une phrase.", "Une autre."]

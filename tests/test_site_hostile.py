@@ -145,7 +145,10 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to find the workers")
 @pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGKILL"])
-def test_workers_die_with_their_driver_and_let_go_of_its_pipes(tmp_path, signal_name):
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_workers_die_with_their_driver_and_let_go_of_its_pipes(tmp_path, signal_name, engine):
+    """Dask's LocalCluster workers exit when a pipe from the driver closes (distributed's
+    `AsyncProcess` watches it), the local engine's by `die_with`."""
     import os
     import signal
     import subprocess
@@ -154,10 +157,13 @@ def test_workers_die_with_their_driver_and_let_go_of_its_pipes(tmp_path, signal_
     from conftest import ROOT
     from site_helpers import document_lines
 
-    make_site(tmp_path / "site", 48)
+    if engine == "dask":
+        pytest.importorskip("distributed", reason="the [dask] extra is not installed")
+    make_site(tmp_path / "site", 48 if engine == "local" else 200)  # Dask's chunks are larger
     out = tmp_path / "out"
     process = subprocess.Popen([sys.executable, "-m", "audit", "audit-site", str(tmp_path / "site"), "--out",
-                                str(out), "-j", "2"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                str(out), "-j", "2", "--engine", engine],
+                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     workers = []
     try:
         deadline = time.monotonic() + 120

@@ -20,6 +20,8 @@ Schema history:
 - 1.7: `check --qe` (learned quality estimation of bilingual files): `meta.qe_model` names the
   model (null when it could not load), documents gain `qe_score` and their segments `qe`
   ({score, penalty, tokens}); rule MT712 gives learned error spans.
+  With `--sources`, `meta.stale_index` lists the corpus files changed, removed or added
+  since the index was built.
 """
 
 from __future__ import annotations
@@ -32,7 +34,6 @@ from audit.provenance import provenance
 from audit.reporters.json_stream import Lazy, pieces
 from audit.reporters.source_fields import chosen_sources, sentence_sources
 from audit.results import Audit, Run
-from audit.scores.mqm import SentenceScore
 
 SCHEMA_VERSION = "1.7"
 
@@ -57,7 +58,7 @@ def document_dict(result: Audit, listed: Callable = lambda items, make: [make(i)
             "evidence_per_100_words": verdict.evidence_per_100_words,
             "top_evidence": [{"code": c, "weight": w} for c, w in verdict.top_evidence],
         },
-        "sentences": listed(result.sentence_scores, lambda s: _sentence_dict(s, aligned)),
+        "sentences": listed(result.sentence_scores.rows(), lambda row: _sentence_dict(row, aligned)),
         "findings": listed(result.findings, Finding.to_dict),
         **({"sources": chosen_sources(result)} if result.sources is not None else {}),
         **({"segments": _segments(result)} if document.segments else {}),
@@ -77,17 +78,13 @@ def _segment_dict(segment, estimate) -> dict:
             "missing": segment.missing, **scored}
 
 
-def _sentence_dict(s: SentenceScore, aligned: dict) -> dict:
-    return {
-        "index": s.index,
-        "start": s.start,
-        "end": s.end,
-        "words": s.words,
-        "penalty": s.penalty,
-        "score": s.score,
-        **({"sources": aligned[s.index]} if s.index in aligned else {}),
-    }
-
+def _sentence_dict(row: tuple[int, int, int, int, int, float], aligned: dict) -> dict:
+    """One sentence, from a `SentenceScores.rows()` tuple."""
+    index, start, end, words, penalty, score = row
+    sentence = {"index": index, "start": start, "end": end, "words": words, "penalty": penalty, "score": score}
+    if index in aligned:
+        sentence["sources"] = aligned[index]
+    return sentence
 
 
 def report_dict(run: Run, listed: Callable = lambda items, make: [make(i) for i in items]) -> dict:

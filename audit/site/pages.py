@@ -60,7 +60,7 @@ def raw_text(page: Page) -> RawText:
     if not text.strip():
         raise InputError(f"{page.path}: empty input")
     if page.media_type == "text/html":
-        return RawText(page.path, extract_article(text), "utf-8", "text/html", ())
+        return RawText(page.path, extract_article(text, page.path), "utf-8", "text/html", ())
     return RawText(page.path, text, "utf-8", "text/plain", ())
 
 

@@ -50,11 +50,11 @@ def corpus_files(folder: str) -> list[Path]:
     found = []
     for directory, subdirs, names in os.walk(root):
         subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        found += [Path(directory) / n for n in names if _is_report(n)]
+        found += [Path(directory) / n for n in names if is_report(n)]
     return sorted(found)
 
 
-def _is_report(name: str) -> bool:
+def is_report(name: str) -> bool:
     return name.lower().endswith(CORPUS_SUFFIXES) and name[0] != "." and not name.upper().startswith("README")
 
 
@@ -77,7 +77,7 @@ def read_reports(path: Path, root: Path) -> Iterator[Report]:
     if path.suffix.lower() in (".html", ".htm"):
         from audit.ingest import extract_article
 
-        content = extract_article(content)
+        content = extract_article(content, str(path))
     title = content.strip().split("\n", 1)[0].lstrip("# ").strip()
     yield Report(relative, relative, guess_language(content), title, content)
 
