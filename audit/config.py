@@ -82,6 +82,8 @@ class Settings:
             f"glossary:{'yes' if self.glossary else 'no'}",
             f"inline-suppressions:{'yes' if self.inline_suppressions else 'no'}",
         ]
+        if self.verdict_model != "rules":  # the default leaves earlier signatures (and resumes) as they were
+            parts.append(f"verdict:{self.verdict_model}")
         return "|".join(parts)
 
 

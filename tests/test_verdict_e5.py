@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 from conftest import ROOT, audit_string
 
+from audit.config import Settings
 from audit.config_files import load_settings
 from audit.errors import UserError
 from audit.verdict_e5 import (
@@ -85,6 +86,12 @@ def test_an_unknown_verdict_model_is_an_error_naming_the_key(tmp_path):
     (tmp_path / "setup.cfg").write_text("[mtaudit]\nverdict-model = bert\n", encoding="utf-8")
     with pytest.raises(UserError, match="verdict-model: .bert. is not one of rules, e5"):
         load_settings({}, cwd=tmp_path)
+
+
+def test_the_settings_signature_tells_the_models_apart():
+    """audit-site resumes a page whose content and settings signature match: a verdict drawn
+    with the other model must not be reused."""
+    assert Settings(verdict_model="e5").signature == Settings().signature + "|verdict:e5"
 
 
 def test_a_rules_only_run_never_loads_e5():
