@@ -18,8 +18,9 @@ The stages, in the order data flows (`audit.pipeline` runs them for one input):
 7. scores: MQM per sentence and document, and chrF/BLEU/TER/COMET against aligned sources
    (`scores/`);
 8. verdict: is it machine-translated or spun, from a fitted model (`verdict`,
-   `verdict_features`, `verdict_model`), then source omissions settled by it (`omissions`)
-   → one `Audit` (`results`);
+   `verdict_features`, `verdict_model`; with `--verdict-model e5`, stacked with a classifier
+   on e5 sentence embeddings, `verdict_e5`), then source omissions settled by it
+   (`omissions`) → one `Audit` (`results`);
 9. reporters: one module per output format (`reporters/`; the HTML report's view, charts,
    banner and settings in words in `html_view`, `html_charts`, `html_summary`,
    `settings_words`), reading `results` only;

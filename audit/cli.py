@@ -19,7 +19,7 @@ from dataclasses import replace
 
 import click
 
-from audit.config import FAIL_ON_CHOICES, split_codes
+from audit.config import FAIL_ON_CHOICES, VERDICT_MODELS, split_codes
 from audit.errors import EXIT_ERROR, EXIT_INTERNAL, EXIT_OK, InputError, UserError
 from audit.inputs import AUDITED_SUFFIXES, input_paths
 from audit.messages import LANGUAGES, N_, _
@@ -78,6 +78,8 @@ def audit_options(command):
         click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), help="Lowest severity that fails (default major)."),
         click.option("--min-score", type=float, help="Fail a document whose MQM score is below this."),
         click.option("--max-mt-likelihood", type=float, help="Fail a document whose mt_likelihood is above this."),
+        click.option("--verdict-model", type=click.Choice(VERDICT_MODELS),
+                     help="rules (default), or e5: add the e5 classifier ([sources] extra; seconds per article)."),
         click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the gate (report-only CI)."),
         click.option("--baseline", type=click.Path(dir_okay=False), help="Hide the findings in this file from the gate."),
         click.option("--respect-gitignore/--no-respect-gitignore", default=None,
@@ -94,7 +96,7 @@ def audit_options(command):
 _SETTINGS_OPTIONS = ("select", "ignore", "max_bytes", "exclude", "extend_exclude", "force_exclude",
                      "fail_on_skipped", "sources", "index", "fail_on", "min_score", "max_mt_likelihood",
                      "baseline", "strict_spacing", "comet_model", "glossary", "inline_suppressions", "source_files",
-                     "respect_gitignore", "lang", "qe")
+                     "respect_gitignore", "lang", "qe", "verdict_model")
 
 
 def _settings(paths, options: dict, stdin_name: str | None = None):

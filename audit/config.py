@@ -13,6 +13,8 @@ from audit.ingest import DEFAULT_MAX_BYTES
 from audit.tree import DEFAULT_EXCLUDE
 
 FAIL_ON_CHOICES = ("minor", "major", "critical", "never")
+# "e5" adds the e5-embedding classifier (the [sources] extra) to the verdict: seconds per article.
+VERDICT_MODELS = ("rules", "e5")
 
 
 @dataclass(frozen=True)
@@ -47,10 +49,13 @@ class Settings:
     fail_on_skipped: bool = False  # a file that is not French fails the run (exit 2)
     inline_suppressions: bool = True  # obey `mtaudit: ignore…` markers in the text (off for untrusted pages)
     lang: str = "en"  # the language of the CLI's lines and the text report (audit.messages), not of results
+    verdict_model: str = "rules"  # which model gives mt_likelihood (VERDICT_MODELS)
 
     def __post_init__(self) -> None:
         if self.fail_on not in FAIL_ON_CHOICES:
             raise UserError(f"fail_on: {self.fail_on!r} is not one of {', '.join(FAIL_ON_CHOICES)}")
+        if self.verdict_model not in VERDICT_MODELS:
+            raise UserError(f"verdict_model: {self.verdict_model!r} is not one of {', '.join(VERDICT_MODELS)}")
         for code, level in self.severity.items():
             if level not in {s.value for s in Severity}:
                 raise UserError(f"severity.{code}: {level!r} is not minor, major or critical")
@@ -80,6 +85,8 @@ class Settings:
             f"qe:{'yes' if self.qe else 'no'}",
             f"inline-suppressions:{'yes' if self.inline_suppressions else 'no'}",
         ]
+        if self.verdict_model != "rules":  # the default leaves earlier signatures (and resumes) as they were
+            parts.append(f"verdict:{self.verdict_model}")
         return "|".join(parts)
 
 

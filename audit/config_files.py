@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from audit.config import FAIL_ON_CHOICES, Settings
+from audit.config import FAIL_ON_CHOICES, VERDICT_MODELS, Settings
 from audit.errors import UserError
 from audit.findings import Severity
 from audit.messages import LANGUAGES
@@ -164,6 +164,7 @@ CONVERTERS: dict[str, Callable] = {
     "select": _known_codes,
     "ignore": _known_codes,
     "fail_on": _choice(*FAIL_ON_CHOICES),
+    "verdict_model": _choice(*VERDICT_MODELS),
     "strict_spacing": _boolean,
     "max_bytes": _number(int, 1, 2**40),
     "boilerplate": _strings,

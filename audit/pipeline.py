@@ -67,7 +67,7 @@ def audit_text(raw: RawText, settings: Settings, pair: tuple[str, str] | None = 
             from audit.scores.sourced import sourced_sentences
 
             sourced = sourced_sentences(document, sources, settings.comet_model)
-    verdict = decide(language, document, findings)
+    verdict = decide(language, document, findings, settings.verdict_model)
     findings = settle_omissions(findings, verdict, settings)
     shown, matched = findings, None
     if settings.baseline:
@@ -152,7 +152,12 @@ def qe_note(settings: Settings) -> str | None:
 
 
 def check_ready(settings: Settings) -> None:
-    """Fail once, before a batch starts, on a missing or unreadable source file, index or COMET model."""
+    """Fail once, before a batch starts, on a missing or unreadable source file, index or COMET
+    model, or a missing e5 model for `--verdict-model e5`."""
+    if settings.verdict_model == "e5":
+        from audit.verdict_e5 import check_installed
+
+        check_installed()
     if settings.source_files:
         from audit.sources.context import read_source
 

@@ -27,7 +27,7 @@ def meta_dict(settings: Settings) -> dict:
         "settings": settings.signature,
         "scores": {"mqm": MQM_SIGNATURE, **score_signatures(settings)},
         "libraries": {name: installed_version(name) for name in _LIBRARIES},
-        "verdict_model": {"name": shipped_model().name, "sha256": shipped_model().version},
+        "verdict_model": verdict_model(settings),
         **({"qe_model": _qe_model()} if settings.qe else {}),
         **stale_index(settings),
     }
@@ -49,6 +49,17 @@ def stale_index(settings: Settings) -> dict:
 
     _, stale = settings_staleness(settings)
     return {"stale_index": stale.as_dict()} if stale else {}
+
+
+def verdict_model(settings: Settings) -> dict:
+    """The model behind mt_likelihood; with e5, the stacked classifier, its embedding and its base."""
+    base = {"name": shipped_model().name, "sha256": shipped_model().version}
+    if settings.verdict_model != "e5":
+        return base
+    from audit.verdict_e5 import shipped_classifier
+
+    e5 = shipped_classifier()
+    return {"name": e5.name, "sha256": e5.version, "embedding": e5.embedding, "base": base}
 
 
 def score_signatures(settings: Settings) -> dict[str, str]:

@@ -24,7 +24,7 @@ from audit.findings import Finding
 from audit.language import LanguageGuess
 from audit.messages import N_
 from audit.verdict_features import family_of, features
-from audit.verdict_model import shipped_model
+from audit.verdict_model import logistic, shipped_model
 
 LIKELY_MT = 0.8
 SUSPICIOUS = 0.5
@@ -64,15 +64,26 @@ def label_for(likelihood: float, words: int) -> str:
     return LIKELY_MT_LABEL if likelihood >= LIKELY_MT else SUSPICIOUS_LABEL if likelihood >= SUSPICIOUS else CLEAN
 
 
-def decide(language: LanguageGuess, document: Document, findings: list[Finding]) -> Verdict:
+def decide(language: LanguageGuess, document: Document, findings: list[Finding], model_name: str = "rules") -> Verdict:
+    """`model_name` "e5" stacks the e5 classifier (`audit.verdict_e5`) on the fitted model."""
     if not is_french(language):
         return Verdict(NOT_FRENCH, 0.0, 0.0, ())
     model = shipped_model()
     values = features(document, findings)
-    likelihood = round(model.probability(values), 4)
+    logit = model.logit(values)
+    if model_name == "e5":
+        logit = _with_e5(logit, document)
+    likelihood = round(logistic(logit), 4)
     top = _rule_evidence(model.contributions(values, "rules:"), findings)
     evidence = 100.0 * sum(w for _, w in top) / max(document.word_count, 1)
     return Verdict(label_for(likelihood, document.word_count), likelihood, round(max(evidence, 0.0), 3), top[:TOP_EVIDENCE])
+
+
+def _with_e5(logit: float, document: Document) -> float:
+    from audit.verdict_e5 import document_vector, shipped_classifier
+
+    vector = document_vector(document)
+    return logit if vector is None else shipped_classifier().logit(logit, vector)
 
 
 def _rule_evidence(contributions: dict[str, float], findings: list[Finding]) -> tuple[tuple[str, float], ...]:

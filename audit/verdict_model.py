@@ -37,13 +37,17 @@ class VerdictModel:
         return self.intercept + sum(get(name, 0.0) * value for name, value in values.items())
 
     def probability(self, values: dict[str, float]) -> float:
-        z = self.logit(values)
-        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+        return logistic(self.logit(values))
 
     def contributions(self, values: dict[str, float], prefix: str = "") -> dict[str, float]:
         """The share of the logit of each feature whose name starts with `prefix`."""
         get = self.coefficients.get
         return {name: get(name, 0.0) * v for name, v in values.items() if name.startswith(prefix)}
+
+
+def logistic(z: float) -> float:
+    """1 / (1 + e^-z), without overflow for a large negative z."""
+    return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
 
 @cache

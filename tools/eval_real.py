@@ -8,7 +8,10 @@ and real.md:
   and cross-validated (each item scored by a model refitted without its fold; folds by
   document), which is the figure to quote;
 - a reliability table of the cross-validated probabilities, all data sets pooled;
-- false findings per 1,000 words of human text, by code, and major/critical ones apart.
+- false findings per 1,000 words of human text, by code, and major/critical ones apart;
+- with the [sources] extra, the same tables again with the e5 classifier stacked on the
+  model (`--verdict-model e5`), on the items tools/fit_verdict_e5.py embeds; the sentence
+  vectors come from its cache (~/.cache/mtaudit/e5-peer), else take about an hour to embed.
 Skips, saying so, when ../shared/peer is absent.
 """
 
@@ -92,19 +95,27 @@ def false_findings(observations: list[fit_verdict.Observation]) -> dict:
     }
 
 
-def evaluate(observations: list[fit_verdict.Observation], cross_validated: np.ndarray) -> dict:
+def evaluate(observations: list[fit_verdict.Observation], cross_validated: np.ndarray,
+             shipped: np.ndarray | None = None) -> dict:
+    """Figures per data set; `shipped` gives the shipped model's probabilities when they are not
+    the audits' own (the e5 classifier)."""
+    if shipped is None:
+        shipped = np.array([o.audit.verdict.mt_likelihood for o in observations])
     results: dict = {"datasets": {}}
     for dataset in sorted({o.item.dataset for o in observations}):
-        rows = [(o, float(p)) for o, p in zip(observations, cross_validated) if o.item.dataset == dataset]
-        labels = [o.item.label for o, _ in rows]
-        shipped = figures([o.audit.verdict.mt_likelihood for o, _ in rows], labels, [o.audit.verdict.label for o, _ in rows])
-        cv = figures([p for _, p in rows], labels, [label(p, o.audit.document.word_count) for o, p in rows])
-        results["datasets"][dataset] = {"human": labels.count(0), "mt": labels.count(1), "shipped": shipped,
+        rows = [(o, float(p), float(s)) for o, p, s in zip(observations, cross_validated, shipped)
+                if o.item.dataset == dataset]
+        labels = [o.item.label for o, _, _ in rows]
+        words = [o.audit.document.word_count for o, _, _ in rows]
+        shipped_labels = [o.audit.verdict.label if o.audit.verdict.label == verdict.NOT_FRENCH else label(s, n)
+                          for (o, _, s), n in zip(rows, words)]
+        shipped_figures = figures([s for _, _, s in rows], labels, shipped_labels)
+        cv = figures([p for _, p, _ in rows], labels, [label(p, n) for (_, p, _), n in zip(rows, words)])
+        results["datasets"][dataset] = {"human": labels.count(0), "mt": labels.count(1), "shipped": shipped_figures,
                                         "cross_validated": cv}
     fitted = np.array([o.item.dataset not in fit_verdict.NOT_FITTED for o in observations])
     y = np.array([o.item.label for o in observations], float)
     results["reliability_cross_validated"] = reliability(cross_validated[fitted], y[fitted])
-    results["human_false_findings"] = false_findings(observations)
     return results
 
 
@@ -119,6 +130,8 @@ def markdown(results: dict) -> str:
               "| bin | n | mean predicted | observed MT |", "|---|---|---|---|"]
     lines += [f"| {r['bin']} | {r['n']} | {r['mean_predicted']} | {r['observed_mt']} |"
               for r in results["reliability_cross_validated"]]
+    if "human_false_findings" not in results:
+        return "\n".join(lines) + "\n"
     false = results["human_false_findings"]
     lines += ["", f"False findings per 1,000 words of human text ({false['words']} words): "
               + ", ".join(f"{c} {v}" for c, v in false["per_1000_words"].items())
@@ -130,6 +143,29 @@ def _labels(counts: dict) -> str:
     return ", ".join(f"{n} {name}" for name, n in counts.items())
 
 
+def with_e5(observations: list[fit_verdict.Observation], cross_validated: np.ndarray) -> dict | None:
+    """The same figures with the e5 classifier stacked on the model: None without the
+    [sources] extra or its weights file. Vectors come from fit_verdict_e5's cache."""
+    import fit_verdict_e5
+
+    from audit.sources import embed
+    from audit.verdict_e5 import shipped_classifier
+    from audit.verdict_model import shipped_model
+
+    if not (embed.available() and fit_verdict_e5.MODEL.exists()):
+        print("e5 figures skipped: the [sources] extra or audit/data/verdict_e5.json is missing")
+        return None
+    kept = [n for n, o in enumerate(observations) if fit_verdict_e5.read_by_e5(o.item)]
+    rows = [observations[n] for n in kept]
+    base = fit_verdict_e5.logit(cross_validated)[kept]
+    vectors = fit_verdict_e5.document_vectors(rows)
+    classifier = json.loads(fit_verdict_e5.MODEL.read_text())
+    e5_cv = fit_verdict_e5.out_of_fold(rows, base, vectors, classifier["l2_penalty"])
+    model, e5 = shipped_model(), shipped_classifier()
+    shipped = np.array([e5.probability(model.logit(o.features), v) for o, v in zip(rows, vectors)])
+    return evaluate(rows, e5_cv, shipped)
+
+
 def main() -> None:
     if not real_data.available():
         print(f"real-text evaluation skipped: no labelled data at {real_data.PEER}")
@@ -138,7 +174,11 @@ def main() -> None:
     model = json.loads(fit_verdict.MODEL.read_text()) if fit_verdict.MODEL.exists() else {}
     cross_validated = fit_verdict.out_of_fold(observations, model.get("l2_penalty", fit_verdict.DEFAULT_PENALTY))
     results = evaluate(observations, cross_validated)
+    results["human_false_findings"] = false_findings(observations)
     text = markdown(results)
+    if e5 := with_e5(observations, cross_validated):
+        results["with_e5"] = e5
+        text += "\n## With the e5 classifier (`--verdict-model e5`)\n\n" + markdown(e5)
     print(text)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "real.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")

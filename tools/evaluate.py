@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 from audit.config import Settings
 from audit.evaluation import read_annotations, roc_auc, score, spans_of, table
 from audit.pipeline import audit_path
+from audit.sources import embed
 
 SEED = ROOT.parent / "shared" / "seed" / "article.txt"
 DATA = ROOT / "tests" / "data"
@@ -40,6 +42,15 @@ def spun_paths() -> list[Path]:
     return paths + ([SEED] if SEED.exists() else [])
 
 
+def verdict_figures(settings: Settings) -> tuple[float, float, str]:
+    """Accuracy (spun → not clean, clean → clean) and ROC AUC of mt_likelihood."""
+    clean = [audit_path(str(p), settings).verdict for p in clean_paths()]
+    spun = [audit_path(str(p), settings).verdict for p in spun_paths()]
+    correct = sum(v.label == "clean" for v in clean) + sum(v.label != "clean" for v in spun)
+    auc = roc_auc([v.mt_likelihood for v in spun], [v.mt_likelihood for v in clean])
+    return correct / (len(clean) + len(spun)), auc, f"{len(spun)} spun + {len(clean)} clean"
+
+
 def main() -> None:
     settings = Settings()
     gold = [a for a in read_annotations(DATA / "annotations.jsonl") if not a.code.startswith(SOURCE_ONLY)]
@@ -52,17 +63,17 @@ def main() -> None:
     tallies = score(gold, predicted)
 
     clean = [audit_path(str(p), settings) for p in clean_paths()]
-    spun = [audit_path(str(p), settings) for p in spun_paths()]
     clean_words = sum(a.document.word_count for a in clean)
     false_per_1000 = 1000 * sum(len(a.findings) for a in clean) / max(clean_words, 1)
-    correct = sum(a.verdict.label == "clean" for a in clean) + sum(a.verdict.label != "clean" for a in spun)
-    accuracy = correct / (len(clean) + len(spun))
-    auc = roc_auc([a.verdict.mt_likelihood for a in spun], [a.verdict.mt_likelihood for a in clean])
+    accuracy, auc, size = verdict_figures(settings)
 
     print(f"span accuracy, {len(docs)} documents, {len(gold)} annotated spans (seed {'in' if SEED.exists() else 'absent'})")
     print(table(tallies))
     print(f"\nclean French: {false_per_1000:.2f} false findings per 1,000 words ({clean_words} words)")
-    print(f"document verdict: accuracy {accuracy:.3f} on {len(spun)} spun + {len(clean)} clean, ROC AUC {auc:.3f}")
+    print(f"document verdict: accuracy {accuracy:.3f} on {size}, ROC AUC {auc:.3f}")
+    e5 = verdict_figures(replace(settings, verdict_model="e5")) if embed.available() else None
+    if e5:
+        print(f"document verdict with --verdict-model e5: accuracy {e5[0]:.3f}, ROC AUC {e5[1]:.3f}")
 
     results = {
         "spans": {k: {"precision": round(t.precision, 4), "recall": round(t.recall, 4), "f1": round(t.f1, 4),
@@ -71,6 +82,8 @@ def main() -> None:
         "document_accuracy": round(accuracy, 4),
         "document_roc_auc": round(auc, 4),
         "seed_included": SEED.exists(),
+        "e5_document_accuracy": round(e5[0], 4) if e5 else None,
+        "e5_document_roc_auc": round(e5[1], 4) if e5 else None,
     }
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "eval.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")

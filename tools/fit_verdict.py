@@ -153,10 +153,22 @@ def fit_all(observations: list[Observation], penalty: float) -> Fitted:
     return fit(matrix(rows, names), y, cell_weights(rows), names, penalty)
 
 
-def write_model(model: Fitted, observations: list[Observation], penalty: float, path: Path = MODEL) -> str:
+def training_record(observations: list[Observation]) -> dict:
+    """The data sets, their sizes by class and the folds: what the model file records."""
     sizes: dict[str, list[int]] = {}
     for obs in observations:
         sizes.setdefault(obs.item.dataset, [0, 0])[obs.item.label] += 1
+    return {
+        "data": {name: {"human": h, "mt": m} for name, (h, m) in sorted(sizes.items())},
+        "fitted_on": sorted(set(sizes) - set(NOT_FITTED)),
+        "folds": FOLDS,
+        "folds_by": "document",
+        "command": COMMAND,
+        "source": "../shared/peer (development halves; see its PROVENANCE.md)",
+    }
+
+
+def write_model(model: Fitted, observations: list[Observation], penalty: float, path: Path = MODEL) -> str:
     coefficients = {n: round(float(c), 6) for n, c in zip(model.names, model.coefficients) if abs(c) >= 1e-6}
     body = {
         "name": "mtaudit-verdict-logistic",
@@ -165,34 +177,31 @@ def write_model(model: Fitted, observations: list[Observation], penalty: float, 
         "fixed": sorted(FIXED),
         "features": "audit/verdict_features.py",
         "l2_penalty": penalty,
-        "training": {
-            "data": {name: {"human": h, "mt": m} for name, (h, m) in sorted(sizes.items())},
-            "fitted_on": sorted(set(sizes) - set(NOT_FITTED)),
-            "folds": FOLDS,
-            "folds_by": "document",
-            "command": COMMAND,
-            "source": "../shared/peer (development halves; see its PROVENANCE.md)",
-        },
+        "training": training_record(observations),
     }
     text = json.dumps(body, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
     path.write_text(text, encoding="utf-8")
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
-def choose_penalty(observations: list[Observation]) -> tuple[float, dict[float, float]]:
-    """The penalty with the best mean cross-validated AUC over the two-class data sets."""
+def mean_auc(observations: list[Observation], predicted: np.ndarray) -> float:
+    """Mean AUC over the data sets that hold both classes."""
     from audit.evaluation import roc_auc
 
+    aucs = []
+    for dataset in sorted({o.item.dataset for o in observations}):
+        rows = [(p, o.item.label) for p, o in zip(predicted, observations) if o.item.dataset == dataset]
+        pos, neg = [p for p, y in rows if y], [p for p, y in rows if not y]
+        if pos and neg:
+            aucs.append(roc_auc(pos, neg))
+    return float(np.mean(aucs))
+
+
+def choose_penalty(observations: list[Observation]) -> tuple[float, dict[float, float]]:
+    """The penalty with the best mean cross-validated AUC over the two-class data sets."""
     means = {}
     for penalty in PENALTIES:
-        predicted = out_of_fold(observations, penalty)
-        aucs = []
-        for dataset in sorted({o.item.dataset for o in observations}):
-            rows = [(p, o.item.label) for p, o in zip(predicted, observations) if o.item.dataset == dataset]
-            pos, neg = [p for p, y in rows if y], [p for p, y in rows if not y]
-            if pos and neg:
-                aucs.append(roc_auc(pos, neg))
-        means[penalty] = float(np.mean(aucs))
+        means[penalty] = mean_auc(observations, out_of_fold(observations, penalty))
         print(f"L2 penalty {penalty:>5}: mean cross-validated AUC {means[penalty]:.4f}")
     return max(means, key=lambda p: (means[p], p)), means
 

@@ -22,6 +22,8 @@ Schema history:
   ({score, penalty, tokens}); rule MT712 gives learned error spans.
   With `--sources`, `meta.stale_index` lists the corpus files changed, removed or added
   since the index was built.
+  With `--verdict-model e5`, `meta.verdict_model` names the stacked e5 classifier and gains
+  `embedding` and `base` (the rules model it is stacked on).
 """
 
 from __future__ import annotations
