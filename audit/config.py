@@ -82,10 +82,12 @@ class Settings:
             f"comet:{'yes' if self.comet_model else 'no'}",
             f"terminology:+{len(self.terminology)}",
             f"glossary:{'yes' if self.glossary else 'no'}",
-            f"qe:{'yes' if self.qe else 'no'}",
             f"inline-suppressions:{'yes' if self.inline_suppressions else 'no'}",
         ]
-        if self.verdict_model != "rules":  # the default leaves earlier signatures (and resumes) as they were
+        # defaults leave earlier signatures (and audit-site resumes) as they were
+        if self.qe:
+            parts.append("qe:yes")
+        if self.verdict_model != "rules":
             parts.append(f"verdict:{self.verdict_model}")
         return "|".join(parts)
 

@@ -33,7 +33,7 @@ def test_json_with_qe_scores_every_unit_names_the_model_and_validates():
     assert report["schema_version"] == "1.7"
     model = report["meta"]["qe_model"]
     assert model["name"].startswith("wmt20_qe_task3_enfr_train") and len(model["sha256"]) == 12
-    assert "|qe:yes|" in report["meta"]["settings"]
+    assert "|qe:yes" in report["meta"]["settings"]
     document = report["documents"][0]
     assert all(0 <= s["qe"]["score"] <= 100 and s["qe"]["penalty"] >= 0 for s in document["segments"])
     assert 0 <= document["qe_score"] <= 100

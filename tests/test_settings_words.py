@@ -14,11 +14,13 @@ def test_defaults_and_changes_are_said_in_words():
         "every rule", "any space accepted before ; : ! ?", "no source reports compared (the text alone)",
         "“mtaudit: ignore” markers in the text obeyed"]
     changed = Settings(select=("MT1", "MT4"), ignore=("MT101",), strict_spacing=True, accept=("start-up",),
-                       severity={"MT201": "critical"}, inline_suppressions=False, sources="corpus")
+                       severity={"MT201": "critical"}, inline_suppressions=False, sources="corpus", qe=True,
+                       verdict_model="e5")
     assert settings_in_words(changed.signature) == [
         "only the rules MT1,MT4", "rules MT101 turned off", "a no-break space required before ; : ! ?",
         "severities changed: MT201=critical", "1 terms of the site accepted",
-        "compared with the source reports it may come from", "“mtaudit: ignore” markers in the text not obeyed"]
+        "compared with the source reports it may come from", "“mtaudit: ignore” markers in the text not obeyed",
+        "a learned quality score per bilingual unit", "the verdict's model: e5"]
 
 
 def test_a_signature_this_version_does_not_know_is_shown_not_lost():

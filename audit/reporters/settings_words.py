@@ -24,9 +24,11 @@ PHRASES: dict[str, tuple[str | None, str]] = {
     "terminology": (None, "{} terms of the site's terminology enforced"),
     "glossary": (None, "a bilingual glossary"),
     "inline-suppressions": ("“mtaudit: ignore” markers in the text obeyed", "“mtaudit: ignore” markers in the text not obeyed"),
+    "qe": (None, "a learned quality score per bilingual unit"),
+    "verdict": (None, "the verdict's model: {}"),
 }
 DEFAULTS = {"select": "MT", "ignore": "-", "spacing": "lenient", "severity": "-", "baseline": "no", "sources": "no",
-            "comet": "no", "glossary": "no", "inline-suppressions": "yes"}
+            "comet": "no", "glossary": "no", "inline-suppressions": "yes", "qe": "no", "verdict": "rules"}
 
 
 def settings_in_words(signature: str) -> list[str]:
