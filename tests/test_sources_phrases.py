@@ -1,0 +1,70 @@
+"""Word-level source checks inside aligned pairs: MT609 (meaning reversed)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from sources_helpers import document
+
+from audit.rules import REGISTRY, RuleContext, run_rules
+from audit.sources.antonyms import reversals, stem
+from audit.sources.context import pair_context
+
+SOURCE_RULES = [r for r in REGISTRY.values() if r.needs_source]
+CONTRATICO = Path(__file__).resolve().parent.parent.parent / "shared" / "peer" / "contratico_enfr.tsv"
+
+
+def _findings(french: list[str], english: str, code: str) -> list[tuple[str, str]]:
+    article = document(french)
+    context = RuleContext(sources=pair_context(article, english, "en").sources)
+    return [(article.text[f.start:f.end], f.message) for f in run_rules(article, SOURCE_RULES, context)
+            if f.code == code]
+
+
+def test_stems_fold_the_inflections_the_lexicon_lists_once():
+    assert stem("terminées", "fr") == stem("terminer", "fr") == stem("terminé", "fr")
+    assert stem("douteuse", "fr") == stem("douteux", "fr")
+    assert stem("increased", "en") == stem("increase", "en") == stem("increasing", "en")
+    assert stem("studies", "en") == stem("study", "en")
+
+
+def test_an_antonym_is_reported_on_the_word_with_the_source_word_beside_it():
+    english = "The authorities reported a rise in cases in October. The minister spoke on Monday."
+    found = _findings(["Les autorités ont constaté une baisse des cas en octobre.",
+                       "Le ministre s’est exprimé lundi."], english, "MT609")
+    assert found == [("baisse", "« baisse » where the source has 'rise' (« augmenter »)")]
+    assert not _findings(["Les autorités ont constaté une hausse des cas en octobre.",
+                          "Le ministre s’est exprimé lundi."], english, "MT609")
+
+
+@pytest.mark.parametrize(("french", "english"), [
+    # a negated opposite is a faithful translation (MT603 compares negations)
+    ("Le chemin n’est pas facile pour les équipes de secours.", "The path is difficult for the rescue teams."),
+    # both sides of the pair in the article: they qualify different nouns
+    ("Un grand nombre de petites entreprises ont fermé.", "A high number of small firms have closed."),
+    # the source says both: nothing reversed
+    ("Les cas ont augmenté en ville.", "Cases rose in the city after they fell in the countryside."),
+])
+def test_no_reversal_without_one_sided_evidence(french, english):
+    assert reversals(french, english, "en") == []
+
+
+def test_french_sources_are_compared_on_their_french_words():
+    assert [r.word for r in reversals("Les ventes ont connu une baisse.", "Les ventes ont connu une hausse.", "fr")] \
+        == ["baisse"]
+
+
+@pytest.mark.skipif(not CONTRATICO.exists(), reason="../shared/peer/contratico_enfr.tsv absent")
+def test_the_antonym_lexicon_on_contratico_alterations():
+    """Recall on perturbed alterations against false alarms on the human references."""
+    with CONTRATICO.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t") if r["changed"] == "1"]
+    alterations = [r for r in rows if r["perturbation"] == "alteration"]
+    references = list({r["id"]: r for r in rows}.values())
+    recall = sum(bool(reversals(r["pert_fr"], r["src_en"], "en")) for r in alterations) / len(alterations)
+    false = sum(bool(reversals(r["ref_fr"], r["src_en"], "en")) for r in references) / len(references)
+    print(f"MT609 lexicon alone: alterations flagged {recall:.1%} of {len(alterations)}, "
+          f"references {false:.1%} of {len(references)}")
+    assert recall >= 0.2 and false <= 0.01
