@@ -1,4 +1,4 @@
-"""Word-level source checks inside aligned pairs: MT609 (meaning reversed)."""
+"""Word-level source checks inside aligned pairs: MT609 (meaning reversed), MT610 (number dropped)."""
 
 from __future__ import annotations
 
@@ -54,6 +54,30 @@ def test_no_reversal_without_one_sided_evidence(french, english):
 def test_french_sources_are_compared_on_their_french_words():
     assert [r.word for r in reversals("Les ventes ont connu une baisse.", "Les ventes ont connu une hausse.", "fr")] \
         == ["baisse"]
+
+
+def test_a_dropped_number_is_reported_against_the_main_source():
+    english = "Keep a 14-day supply of food and medication. Wash your hands often."
+    found = _findings(["Il faut prévoir un stock de nourriture et de médicaments.",
+                       "Lavez-vous souvent les mains."], english, "MT610")
+    assert found == [("Il faut prévoir un stock de nourriture et de médicaments.",
+                      "the source's 14 is not in this sentence")]
+
+
+@pytest.mark.parametrize("french", [
+    ["Il faut prévoir un stock de nourriture et de médicaments de 14 jours.", "Lavez-vous souvent les mains."],
+    # recut: the number went to the next sentence
+    ["Il faut prévoir un stock de nourriture et de médicaments.", "Il doit durer 14 jours et il faut se laver les mains."],
+    # a number in its place is a mismatch (MT602), not an omission
+    ["Il faut prévoir un stock de nourriture et de médicaments de 10 jours.", "Lavez-vous souvent les mains."],
+])
+def test_a_kept_moved_or_replaced_number_is_no_omission(french):
+    assert not _findings(french, "Keep a 14-day supply of food and medication. Wash your hands often.", "MT610")
+
+
+def test_a_small_number_written_out_is_kept():
+    assert not _findings(["Il faut prévoir deux semaines de nourriture.", "Lavez-vous souvent les mains."],
+                         "Keep a 2-week supply of food. Wash your hands often.", "MT610")
 
 
 @pytest.mark.skipif(not CONTRATICO.exists(), reason="../shared/peer/contratico_enfr.tsv absent")

@@ -1,4 +1,4 @@
-"""Source checks on words inside an aligned sentence pair (MT609).
+"""Source checks on words inside an aligned sentence pair (MT609, MT610).
 
 MT601–MT603 compare what survives translation unchanged (names, numbers, negation); these
 compare words, and report the article's phrase with the source's beside it. They read only
@@ -7,6 +7,7 @@ confident links (`audit.rules.fidelity.confident_links`), as the others do.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from audit.document import Document
@@ -43,3 +44,43 @@ def meaning_reversed(document: Document, context: RuleContext) -> Iterator[Hit]:
                       f"« {found.word} » where the source has '{found.source_word}' (« {found.expected} »)",
                       context=source_text)
 
+
+# A small number is often written out in the translation (« deux semaines » for "2-week").
+_NUMBER_WORDS = ("zéro", "un|une|premier|première", "deux|double|second|seconde", "trois|triple", "quatre",
+                 "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze")
+
+
+@rule("MT610", "number-dropped", Category.OMISSION, Severity.MAJOR, needs_source=True)
+def number_dropped(document: Document, context: RuleContext) -> Iterator[Hit]:
+    """A number of the aligned source sentence that the article's sentence leaves out.
+
+    Why: a figure dropped from a clause (« un stock de nourriture » for "a 2-week supply of
+    food", a percentage left out of a parenthesis) loses the fact the sentence was written
+    for. Against the main source only, as MT604; a number the sentence before or after has,
+    or writes out in words (« deux »), counts as kept; a sentence with a number of its own in
+    its place is MT602's finding, not an omission.
+
+    Example: Il faut prévoir un stock de nourriture et de médicaments.
+    (source: Keep a 2-week supply of food and medication.)
+    Use instead: Il faut prévoir un stock de nourriture et de médicaments de 2 semaines.
+    """
+    from audit.sources import anchors
+
+    for aligned, link in confident_links(context.sources[:1]):
+        start, end = target_span(document, link)
+        source_text, lang = aligned.source_text(link), aligned.alignment.source_lang
+        source_values = {n.value for n in anchors.numbers(source_text, lang)}
+        sentence_values = {n.value for n in anchors.numbers(document.text[start:end], "fr")}
+        if sentence_values - source_values:
+            continue
+        around = document.sentences[max(0, link.target[0] - 1) : link.target[-1] + 2]
+        text = document.text[around[0].start : around[-1].end]
+        kept = {n.value for n in anchors.numbers(text, "fr")} | _written_out(text)
+        dropped = sorted(source_values - kept - {"0", "1"}, key=source_text.find)
+        if dropped:
+            yield Hit(start, end, f"the source's {', '.join(dropped)} is not in this sentence", context=source_text)
+
+
+def _written_out(text: str) -> set[str]:
+    words = set(re.findall(r"\w+", text.lower()))
+    return {str(value) for value, forms in enumerate(_NUMBER_WORDS) if words & set(forms.split("|"))}
