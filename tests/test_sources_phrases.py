@@ -92,3 +92,17 @@ def test_the_antonym_lexicon_on_contratico_alterations():
     print(f"MT609 lexicon alone: alterations flagged {recall:.1%} of {len(alterations)}, "
           f"references {false:.1%} of {len(references)}")
     assert recall >= 0.2 and false <= 0.01
+
+
+def test_the_new_source_rules_have_a_verdict_family_and_omissions_settle_with_the_verdict():
+    from audit.config import Settings
+    from audit.findings import Category, Finding, Severity
+    from audit.omissions import settle_omissions
+    from audit.verdict import CLEAN, Verdict
+    from audit.verdict_features import FAMILIES
+
+    assert {code for code in REGISTRY if code.startswith("MT6")} <= set(FAMILIES)
+    assert (FAMILIES["MT609"], FAMILIES["MT610"]) == ("source", "coverage")  # a reversal is a mark, a cut is not
+    dropped = Finding(0, 4, "MT610", "number-dropped", Category.OMISSION, Severity.MAJOR, "the source's 14", "Il f",
+                      line=1, column=1)
+    assert settle_omissions([dropped], Verdict(CLEAN, 0.0, 0.0, ()), Settings())[0].severity == Severity.MINOR
