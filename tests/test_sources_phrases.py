@@ -106,3 +106,12 @@ def test_the_new_source_rules_have_a_verdict_family_and_omissions_settle_with_th
     dropped = Finding(0, 4, "MT610", "number-dropped", Category.OMISSION, Severity.MAJOR, "the source's 14", "Il f",
                       line=1, column=1)
     assert settle_omissions([dropped], Verdict(CLEAN, 0.0, 0.0, ()), Settings())[0].severity == Severity.MINOR
+
+
+def test_a_sentence_far_longer_than_its_english_source_is_reported():
+    english = "Older people are most at risk. The minister spoke on Monday in Paris."
+    padded = "Les personnes âgées sont les plus exposées, surtout quand elles vivent seules."
+    found = _findings([padded, "Le ministre s’est exprimé lundi à Paris."], english, "MT611")
+    assert found == [(padded, f"{len(padded) / 30 - 1:.0%} longer than its source sentence: what does it add?")]
+    assert not _findings(["Les personnes âgées sont les plus exposées au risque.",
+                          "Le ministre s’est exprimé lundi à Paris."], english, "MT611")

@@ -1,18 +1,19 @@
-"""Source checks on words inside an aligned sentence pair (MT609, MT610).
+"""Source checks on words inside an aligned sentence pair (MT609–MT611).
 
 MT601–MT603 compare what survives translation unchanged (names, numbers, negation); these
-compare words, and report the article's phrase with the source's beside it. They read only
-confident links (`audit.rules.fidelity.confident_links`), as the others do.
+compare words and lengths, and report the article's phrase with the source's beside it. They
+read only confident links (`audit.rules.fidelity.confident_links`), as the others do.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 
 from audit.document import Document
 from audit.findings import Category, Severity
-from audit.rules.fidelity import confident_links, target_span
+from audit.rules.fidelity import MIN_WORDS, confident_links, target_span
 from audit.rules.registry import Hit, RuleContext, rule
 
 
@@ -84,3 +85,36 @@ def number_dropped(document: Document, context: RuleContext) -> Iterator[Hit]:
 def _written_out(text: str) -> set[str]:
     words = set(re.findall(r"\w+", text.lower()))
     return {str(value) for value, forms in enumerate(_NUMBER_WORDS) if words & set(forms.split("|"))}
+
+
+# The 99th percentile of log((French + 20) / (English + 20)) over ContraTICO's 474 human
+# references: `python tools/fit_length_ratio.py` (cross-validated by document: 1.3 % of
+# references above it, 19.4 % of "expansion_impact" copies).
+LONGER_LOG_RATIO = 0.383
+
+
+@rule("MT611", "longer-than-source", Category.ADDITION, Severity.MINOR, needs_source=True)
+def longer_than_source(document: Document, context: RuleContext) -> Iterator[Hit]:
+    """A sentence far longer than the English sentence it translates: it likely adds a phrase.
+
+    Why: an added clause (« …, surtout quand elles vivent seules ») changes what a sentence
+    claims without changing a name, a number or a negation. French runs longer than English,
+    so the bar is what human translations reach at most: 99 % of the references of ContraTICO
+    stay below a ratio of 1.47 (with 20 characters of slack). One-to-one links with an
+    English source only, against the main source; minor, since a translator may spell out
+    what the English leaves implicit.
+
+    Example: Les personnes âgées sont les plus exposées, surtout quand elles vivent seules.
+    (source: Older people are most at risk.)
+    Use instead: Les personnes âgées sont les plus exposées.
+    """
+    for aligned, link in confident_links(context.sources[:1]):
+        if aligned.alignment.source_lang != "en" or len(link.target) != 1 or len(link.source) != 1:
+            continue
+        start, end = target_span(document, link)
+        source_text = aligned.source_text(link)
+        ratio = math.log((end - start + 20) / (len(source_text) + 20))
+        if ratio > LONGER_LOG_RATIO and len(document.text[start:end].split()) >= MIN_WORDS:
+            longer = (end - start) / max(len(source_text), 1) - 1
+            yield Hit(start, end, f"{longer:.0%} longer than its source sentence: what does it add?",
+                      context=source_text)
