@@ -46,6 +46,10 @@ def test_an_antonym_is_reported_on_the_word_with_the_source_word_beside_it():
     ("Un grand nombre de petites entreprises ont fermé.", "A high number of small firms have closed."),
     # the source says both: nothing reversed
     ("Les cas ont augmenté en ville.", "Cases rose in the city after they fell in the countryside."),
+    # the source's "no" is a negation, not the opposite of « tout »
+    ("Tout n’est pas parfait pour autant.", "This is by no means perfect."),
+    # an irregular form is the word itself: "sent" is « envoyés »
+    ("Le programme reçoit les paquets envoyés par les développeurs.", "The program receives packages sent by developers."),
 ])
 def test_no_reversal_without_one_sided_evidence(french, english):
     assert reversals(french, english, "en") == []
@@ -78,6 +82,8 @@ def test_a_kept_moved_or_replaced_number_is_no_omission(french):
 def test_a_small_number_written_out_is_kept():
     assert not _findings(["Il faut prévoir deux semaines de nourriture.", "Lavez-vous souvent les mains."],
                          "Keep a 2-week supply of food. Wash your hands often.", "MT610")
+    assert not _findings(["Le projet restera totalement libre.", "Lavez-vous souvent les mains."],
+                         "The project will remain 100% free. Wash your hands often.", "MT610")
 
 
 @pytest.mark.skipif(not CONTRATICO.exists(), reason="../shared/peer/contratico_enfr.tsv absent")

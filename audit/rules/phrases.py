@@ -82,9 +82,13 @@ def number_dropped(document: Document, context: RuleContext) -> Iterator[Hit]:
             yield Hit(start, end, f"the source's {', '.join(dropped)} is not in this sentence", context=source_text)
 
 
+_WHOLE = {"totalement", "entièrement", "intégralement", "complètement"}  # "100%" in words
+
+
 def _written_out(text: str) -> set[str]:
     words = set(re.findall(r"\w+", text.lower()))
-    return {str(value) for value, forms in enumerate(_NUMBER_WORDS) if words & set(forms.split("|"))}
+    found = {str(value) for value, forms in enumerate(_NUMBER_WORDS) if words & set(forms.split("|"))}
+    return found | ({"100"} if words & _WHOLE else set())
 
 
 # The 99th percentile of log((French + 20) / (English + 20)) over ContraTICO's 474 human
