@@ -110,19 +110,23 @@ def _negated(stems: list[str], index: int, lang: str) -> bool:
     return any(s in _NEGATORS[lang] for s in stems[max(0, index - NEGATION_REACH) : index])
 
 
-def _present(tokens: list[tuple[str, int, int]], phrases) -> bool:
+def _grams(tokens: list[tuple[str, int, int]], longest: int = 3) -> set[tuple[str, ...]]:
+    """Every run of up to `longest` stems: one set lookup per lexicon phrase, not a scan."""
     stems = [t[0] for t in tokens]
-    return any(tuple(stems[i : i + len(p)]) == p for p in phrases for i in range(len(stems) - len(p) + 1))
+    return {tuple(stems[i : i + n]) for n in range(1, longest + 1) for i in range(len(stems) - n + 1)}
 
 
 def reversals(target: str, source: str, source_lang: str) -> list[Reversal]:
     """Words of the French `target` whose opposite, and not themselves, the `source` says."""
     target_tokens, source_tokens = _tokens(target, "fr"), _tokens(source, source_lang)
+    target_grams, source_grams = _grams(target_tokens), _grams(source_tokens)
     found: dict[int, Reversal] = {}
     for pair in lexicon():
         for side in (0, 1):
             mine, other = pair.sides[side], pair.sides[1 - side]
-            if _present(target_tokens, other["fr"]) or _present(source_tokens, mine[source_lang]):
+            if target_grams.isdisjoint(mine["fr"]) or source_grams.isdisjoint(other[source_lang]):
+                continue  # the usual case, settled by two set lookups
+            if not target_grams.isdisjoint(other["fr"]) or not source_grams.isdisjoint(mine[source_lang]):
                 continue
             said = _occurrences(source_tokens, other[source_lang], source_lang)
             if not said:
