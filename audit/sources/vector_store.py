@@ -19,6 +19,7 @@ import numpy as np
 from audit.cache import cache_dir
 
 MAX_VECTORS = 20_000  # about 30 MB: the sentences of a few hundred recent articles
+BUSY_WAIT_S = 0.2
 _SCHEMA = "CREATE TABLE IF NOT EXISTS vectors(key TEXT PRIMARY KEY, vector BLOB)"
 
 
@@ -29,7 +30,9 @@ def _key(model: str, text: str) -> str:
 def _connect() -> sqlite3.Connection:
     folder = cache_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    connection = sqlite3.connect(folder / "vectors.sqlite", timeout=2.0)
+    # audit-site's workers share the file: a busy store is skipped after a short wait rather
+    # than holding up an article (the vectors are computed, or kept, next time).
+    connection = sqlite3.connect(folder / "vectors.sqlite", timeout=BUSY_WAIT_S)
     connection.execute(_SCHEMA)
     return connection
 
