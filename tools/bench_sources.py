@@ -95,7 +95,11 @@ SEED = ROOT.parent / "shared" / "seed" / "article.txt"
 
 def bench_check(rounds: int = 3) -> dict:
     """Wall time of a whole `mtaudit check --sources` process, warm (index built with its
-    sentence vectors, leads cached by a first run), next to `grammalecte-cli` on the same article."""
+    sentence vectors, leads cached by a first run), next to `grammalecte-cli` on the same article.
+
+    Two warm times: a new article (its sentences never embedded: an empty vector store each
+    round) and a repeat check of the same one (its vectors in the store, `vector_store`)."""
+    import os
     import shutil
     import subprocess
     import sys
@@ -104,19 +108,27 @@ def bench_check(rounds: int = 3) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         index = Path(folder) / "news.sqlite"
         corpus = str(ROOT / "corpora" / "news")
+        repeat_env = dict(os.environ, MTAUDIT_CACHE_DIR=str(Path(folder) / "cache"))
         subprocess.run([sys.executable, "-m", "audit", "index", corpus, "--index", str(index)], check=True,
-                       capture_output=True)
+                       capture_output=True, env=repeat_env)
         command = [sys.executable, "-m", "audit", "check", "--exit-zero", "--format", "json", "--sources", corpus,
                    "--index", str(index), str(article)]
-        subprocess.run(command, check=True, capture_output=True)  # warms the index's lead vectors
+        subprocess.run(command, check=True, capture_output=True, env=repeat_env)  # leads and the article's vectors
+
+        def new_article():
+            with tempfile.TemporaryDirectory() as empty:
+                subprocess.run(command, check=True, capture_output=True, env=dict(repeat_env, MTAUDIT_CACHE_DIR=empty))
+
         row = {"article": article.name, "words": len(article.read_text(encoding="utf-8").split()),
-               "check_sources_s": _median_ms(lambda: subprocess.run(command, check=True, capture_output=True),
-                                             rounds) / 1000}
+               "check_sources_s": _median_ms(new_article, rounds) / 1000,
+               "recheck_sources_s": _median_ms(lambda: subprocess.run(command, check=True, capture_output=True,
+                                                                      env=repeat_env), rounds) / 1000}
         if shutil.which("grammalecte-cli"):
             grammalecte = ["grammalecte-cli", "-j", "-f", str(article)]
             row["grammalecte_s"] = _median_ms(lambda: subprocess.run(grammalecte, check=True, capture_output=True),
                                               rounds) / 1000
             row["ratio"] = round(row["check_sources_s"] / row["grammalecte_s"], 2)
+            row["recheck_ratio"] = round(row["recheck_sources_s"] / row["grammalecte_s"], 2)
     return row
 
 
@@ -145,8 +157,10 @@ def main() -> None:
         results["align"].append(row)
         print(f"align {row['sentences']}×{row['sentences']} (fr–fr, chrF): {row['chrf_s']:.3f} s")
     results["check"] = check = bench_check()
-    print(f"warm check --sources, {check['article']} ({check['words']} words): {check['check_sources_s']:.2f} s"
-          + (f"; grammalecte-cli {check['grammalecte_s']:.2f} s, ratio {check['ratio']} (target ≤ 1.5)"
+    print(f"warm check --sources, {check['article']} ({check['words']} words): new article "
+          f"{check['check_sources_s']:.2f} s, re-check {check['recheck_sources_s']:.2f} s"
+          + (f"; grammalecte-cli {check['grammalecte_s']:.2f} s, ratios {check['ratio']} and "
+             f"{check['recheck_ratio']} (target ≤ 1.5)"
              if "grammalecte_s" in check else "; grammalecte-cli not installed (apt-get install grammalecte-cli)"))
     print(f"targets: ≥ {TARGETS['index_reports_per_s']} reports/s, < {TARGETS['retrieval_ms']} ms per query "
           f"at 100,000 reports, 100×100 alignment < {TARGETS['align_100x100_s']} s")

