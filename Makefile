@@ -73,10 +73,10 @@ fuzz: $(VENV)/.installed-dev
 lexicon: $(VENV)/.installed-dev
 	$(BIN)/python tools/build_lexicon.py
 
-# Re-extracts the CLI's and text report's messages (audit/messages.py), merges them into the
+# Re-extracts the messages (audit/messages.py; babel.cfg adds the data files'), merges them into the
 # French catalog and compiles the .mo that ships beside it (translate new msgstr "" first).
 messages: $(VENV)/.installed-dev
-	$(BIN)/pybabel extract --no-location --sort-output --omit-header -k N_ -o audit/locale/mtaudit.pot audit
+	PYTHONPATH=tools $(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --omit-header -k N_ -o audit/locale/mtaudit.pot .
 	$(BIN)/pybabel update -i audit/locale/mtaudit.pot -d audit/locale -D mtaudit
 	$(BIN)/pybabel compile -d audit/locale -D mtaudit --statistics
 

@@ -4,9 +4,14 @@ The CLI's lines, the verdict labels and the text report's headings go through `_
 `ngettext` where a count decides the form); the catalogs are gettext's, domain `mtaudit`, in
 `audit/locale/<lang>/LC_MESSAGES/`: the `.po` is the source, the compiled `.mo` ships beside
 it, so an install needs neither Babel nor a build step (`make messages` re-extracts and
-recompiles with Babel; a test fails when the `.mo` lags the `.po`). The findings' own messages
-and every machine format (JSON, SARIF, JUnit…) stay English, so reports are byte-identical
-whatever the language.
+recompiles with Babel; a test fails when the `.mo` lags the `.po`).
+
+A finding's message stays English in `Finding.message` and in every machine format (JSON, SARIF,
+JUnit, concise…), so those are byte-identical whatever the language; the human reports (text,
+HTML) show it through `finding_message`. Rules build their messages from templates marked `N_`
+("repeats the text of line {line}"), and the data files' `message` fields are extracted too
+(`babel.cfg`), so the catalog knows every message's shape: `finding_message` matches the English
+message against those templates and fills the French one with the captured fields.
 
 The language is chosen once per run (`use`): `--lang`, else `MTAUDIT_LANG`, else the
 configuration's `lang`, else English.
@@ -15,6 +20,7 @@ configuration's `lang`, else English.
 from __future__ import annotations
 
 import gettext
+import re
 from pathlib import Path
 
 from audit.errors import UserError
@@ -22,7 +28,8 @@ from audit.errors import UserError
 LANGUAGES = ("en", "fr")
 DOMAIN = "mtaudit"
 LOCALE = Path(__file__).resolve().parent / "locale"
-_state = {"catalog": gettext.NullTranslations()}
+_state: dict = {"catalog": gettext.NullTranslations(), "findings": None}
+_FIELD = re.compile(r"\{(\w+)(?:![rsa])?(?::[^{}]*)?\}")  # "{line}", "{term!r}", "{score:.0f}"
 
 
 def use(language: str) -> None:
@@ -31,6 +38,7 @@ def use(language: str) -> None:
         raise UserError(f"lang: {language!r} is not one of {', '.join(LANGUAGES)}")
     _state["catalog"] = (gettext.NullTranslations() if language == "en"
                          else gettext.translation(DOMAIN, LOCALE, [language]))
+    _state["findings"] = None if language == "en" else {}
 
 
 def _(message: str) -> str:
@@ -46,3 +54,48 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def N_(message: str) -> str:
     """Mark `message` for the catalog where it is defined; `_` translates it where shown."""
     return message
+
+
+def finding_message(message: str) -> str:
+    """A finding's English `message` in the current language: the catalog's translation of the
+    message itself, else of the first template it fills (longest first, fields carried over),
+    else the message unchanged. Nothing is done in English; each message is looked up once."""
+    seen = _state["findings"]
+    if seen is None:
+        return message
+    if message not in seen:
+        seen[message] = _translated(message)
+    return seen[message]
+
+
+def _translated(message: str) -> str:
+    catalog = _state["catalog"]
+    exact = catalog.gettext(message)
+    if exact != message:
+        return exact
+    for pattern, french in _templates(catalog):
+        found = pattern.fullmatch(message)
+        if found:
+            return _FIELD.sub(lambda field, found=found: found[field[1]], french)
+    return message
+
+
+def _templates(catalog: gettext.NullTranslations) -> list[tuple[re.Pattern, str]]:
+    """The catalog's translated messages that have fields, as (English regex, French template),
+    longest first so that the most specific template wins; compiled once per catalog."""
+    if "templates" not in _state or _state["templates"][0] is not catalog:
+        templates = sorted((key for key, value in getattr(catalog, "_catalog", {}).items()
+                            if isinstance(key, str) and _FIELD.search(key) and value), key=len, reverse=True)
+        _state["templates"] = (catalog, [(_pattern(key), catalog.gettext(key)) for key in templates])
+    return _state["templates"][1]
+
+
+def _pattern(template: str) -> re.Pattern:
+    """"repeats the text of line {line}" -> r"repeats\\ the\\ text\\ of\\ line\\ (?P<line>.+?)"."""
+    parts, named, at = [], set(), 0
+    for field in _FIELD.finditer(template):
+        name = field[1]
+        parts += [re.escape(template[at:field.start()]), f"(?P={name})" if name in named else f"(?P<{name}>.+?)"]
+        named.add(name)
+        at = field.end()
+    return re.compile("".join(parts) + re.escape(template[at:]), re.DOTALL)

@@ -13,7 +13,7 @@ from conftest import ROOT
 
 from audit.cli import cli
 from audit.errors import UserError
-from audit.messages import DOMAIN, LOCALE
+from audit.messages import DOMAIN, LOCALE, finding_message, use
 
 SPUN = (
     "Selon cette Source, un premier contingent de soldats serait arrivé en Russie.\n\n"
@@ -21,6 +21,7 @@ SPUN = (
     "For Latest Updates Follow us on Google News\n"
 )
 PO = LOCALE / "fr" / "LC_MESSAGES" / f"{DOMAIN}.po"
+SAMPLE = ROOT / "corpora" / "samples" / "spun-north-korea.txt"
 
 
 def check(*args, env: dict | None = None):
@@ -86,7 +87,78 @@ def test_the_shipped_catalog_is_the_po_compiled_and_translates_every_message():
     fresh = gettext.GNUTranslations(compiled)
     assert shipped._catalog == fresh._catalog, "the .mo lags the .po: run `make messages`"
     keywords = {"_": None, "N_": None, "ngettext": (1, 2)}
-    extracted = {message[2] if isinstance(message[2], str) else message[2][0]
-                 for message in extract_from_dir(str(ROOT / "audit"), keywords=keywords)}
+    sys.path.insert(0, str(ROOT / "tools"))  # babel.cfg's extractor of the data files' messages
+    try:
+        extracted = {message[2] if isinstance(message[2], str) else message[2][0]
+                     for message in extract_from_dir(str(ROOT), _method_map(), keywords=keywords)}
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    assert "repeats the text of line {line}" in extracted  # a rule's template (MT404)
+    assert "share buttons (Partager sur Facebook…)" in extracted  # a data file's (boilerplate.toml)
     untranslated = sorted(m for m in extracted if not (catalog.get(m) and all(catalog.get(m).string)))
     assert not untranslated, f"not in the French catalog (make messages, then translate): {untranslated}"
+
+
+def _method_map() -> list[tuple[str, str]]:
+    """babel.cfg's mapping, as `make messages` reads it."""
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with open(ROOT / "babel.cfg", encoding="utf-8") as handle:
+        method_map, _options = parse_mapping_cfg(handle)
+    extractors = {"toml": "babel_toml:extract"}
+    return [(pattern, extractors.get(method, method)) for pattern, method in method_map]
+
+
+def test_findings_speak_french_in_the_text_report_only_machine_formats_stay_english():
+    english = check(str(SAMPLE)).stdout
+    french = check("--lang", "fr", str(SAMPLE)).stdout
+    for message in ("repeats the text of line 1", "English transliteration; French usage is « Zelensky »",
+                    "share buttons (Partager sur Facebook…)", "sentence left in English",
+                    "English quotation mark; French uses « »", "missing space after « ) »"):
+        assert message in english and message not in french, message
+    for message in ("répète le texte de la ligne 1", "transcription anglaise ; l’usage français est « Zelensky »",
+                    "boutons de partage (Partager sur Facebook…)", "phrase laissée en anglais",
+                    "guillemet anglais ; le français emploie « »", "espace manquante après « ) »"):
+        assert message in french, message
+    assert check("--format", "json", "--lang", "fr", str(SAMPLE)).stdout == check("--format", "json", str(SAMPLE)).stdout
+
+
+def test_the_html_report_shows_the_findings_messages_in_french(tmp_path):
+    check("--format", "html", "--lang", "fr", "-o", str(tmp_path / "fr.html"), str(SAMPLE))
+    check("--format", "html", "-o", str(tmp_path / "en.html"), str(SAMPLE))
+    french, english = ((tmp_path / name).read_text(encoding="utf-8") for name in ("fr.html", "en.html"))
+    assert "répète le texte de la ligne 1" in french and "repeats the text of line 1" not in french
+    assert "repeats the text of line 1" in english and "répète le texte" not in english
+
+
+def test_finding_message_fills_the_longest_matching_template_and_passes_unknown_ones():
+    try:
+        use("fr")
+        assert finding_message("the target is 2.50× the source's length: much longer") == (
+            "la cible fait 2.50 fois la longueur de la source : bien plus longue")
+        assert finding_message("Kyiv made the nationality of these people; in the source Kyiv is a place") == (
+            "Kyiv devenu la nationalité de ces personnes ; dans la source, Kyiv est un lieu")  # a field twice
+        assert finding_message("« de le » devant un nom doit se contracter en « du »") == (
+            "« de le » devant un nom doit se contracter en « du »")  # grammar.toml: French already
+        assert finding_message("a message no rule writes") == "a message no rule writes"
+    finally:
+        use("en")
+    assert finding_message("repeats the text of line 3") == "repeats the text of line 3"
+
+
+def test_every_rule_and_data_file_message_has_a_french_translation():
+    """Every message a rule can write fills a template the French catalog translates (the
+    catalog test above checks the extraction; this one checks the data files' messages reach
+    `finding_message` as they are written)."""
+    from audit.resources import data_toml
+
+    try:
+        use("fr")
+        for name in ("boilerplate.toml", "transliteration_patterns.toml"):
+            messages = [entry["message"] for entries in data_toml(name).values() if isinstance(entries, list)
+                        for entry in entries if isinstance(entry, dict) and "message" in entry]
+            assert messages, name
+            untranslated = [message for message in messages if finding_message(message) == message]
+            assert not untranslated, f"{name}: {untranslated}"
+    finally:
+        use("en")

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import audit
 from audit.findings import shown_suggestion
+from audit.messages import finding_message
 from audit.reporters.html_charts import category_bars, merged_counts, score_histogram
 from audit.reporters.html_summary import leading_rules, rule_tallies, severity_totals
 from audit.reporters.html_view import document_view, severity_order
@@ -37,6 +38,7 @@ def environment():
         finalize=_shown,
     )
     environment.filters["shown_suggestion"] = shown_suggestion
+    environment.filters["message"] = finding_message  # a finding's message in the run's language
     return environment
 
 

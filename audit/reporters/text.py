@@ -6,7 +6,8 @@ Each finding follows as `path:line:col: CODE [severity] message → suggestion`,
 editors and terminals turn into links, and under the findings of one sentence the sentence
 itself with their spans highlighted. `quiet` keeps the finding lines only (all of them, nits
 unfolded). Failed inputs are not repeated here: the CLI has said them on stderr, and a batch's
-table marks them `error`. Headings and verdict labels are in the run's language (`audit.messages`).
+table marks them `error`. Headings, verdict labels and the findings' messages are in the run's language
+(`audit.messages`; `Finding.message` itself stays English).
 
 Every string from an input (names, text, messages) goes through `audit.reporters.visible`
 and is never read as rich markup, so the report shows it and a terminal never obeys it.
@@ -21,7 +22,7 @@ from itertools import accumulate
 from audit.document import Sentence
 from audit.findings import Finding, Severity, shown_suggestion
 from audit.gate import skipped
-from audit.messages import N_, _, ngettext
+from audit.messages import N_, _, finding_message, ngettext
 from audit.reporters.batch_table import batch_table
 from audit.reporters.segment_fields import position
 from audit.reporters.source_fields import sentence_source_lines, source_summary_lines
@@ -186,7 +187,7 @@ def _finding_line(path: str, finding: Finding, where: str):
     line = Text(f"{path}:{one_line(where)}: ")
     line.append(finding.code, style="bold")
     line.append(f" [{_(SEVERITY_NAMES[finding.severity])}]", style=_STYLE[finding.severity])
-    line.append(f" {one_line(finding.message)}")
+    line.append(f" {one_line(finding_message(finding.message))}")
     if finding.suggestion is not None:
         line.append(f" → {one_line(shown_suggestion(finding.suggestion))}", style="green")
     if finding.context:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from audit.document import Document
 from audit.findings import Category, Severity
+from audit.messages import N_
 from audit.rules.fidelity import confident_links, target_span
 from audit.rules.registry import Hit, RuleContext, rule
 
@@ -43,7 +44,7 @@ def entity_dropped(document: Document, context: RuleContext) -> Iterator[Hit]:
         dropped = sorted(source_keys - {m.key for m in around})
         if dropped:
             names = ", ".join(concept_names()[key] for key in dropped)
-            yield Hit(start, end, f"the source names {names} here; the article does not", context=source_text)
+            yield Hit(start, end, N_("the source names {names} here; the article does not").format(names=names), context=source_text)
 
 
 @rule("MT608", "entity-added", Category.ADDITION, Severity.MINOR, needs_source=True)
@@ -76,7 +77,7 @@ def entity_added(document: Document, context: RuleContext) -> Iterator[Hit]:
                 continue
             reported.add((start, mention.key))
             yield Hit(start + mention.start, start + mention.end,
-                      f"{concept_names()[mention.key]} is named nowhere in the sources", context=source_text)
+                      N_("{name} is named nowhere in the sources").format(name=concept_names()[mention.key]), context=source_text)
 
 
 def _mentions_around(document: Document, first: int, last: int) -> tuple[int, list]:

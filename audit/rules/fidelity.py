@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from audit.document import Document
 from audit.findings import Category, Severity
+from audit.messages import N_
 from audit.rules.registry import Hit, RuleContext, rule
 
 if TYPE_CHECKING:  # registering these rules must not load numpy: `mtaudit check` starts fast
@@ -80,8 +81,9 @@ def entity_flip(document: Document, context: RuleContext) -> Iterator[Hit]:
         source_text = aligned.source_text(link)
         for going, wanted in direction_flips(document.text[start:end], source_text, aligned.alignment.source_lang):
             yield Hit(start + going.phrase_start, start + going.end,
-                      f"direction « {document.text[start + going.phrase_start:start + going.end]} » where the "
-                      f"source has '{source_text[wanted.phrase_start:wanted.end]}'", context=source_text)
+                      N_("direction « {target} » where the source has '{source}'").format(
+                          target=document.text[start + going.phrase_start:start + going.end],
+                          source=source_text[wanted.phrase_start:wanted.end]), context=source_text)
 
 
 def _entity_hits(document: Document, aligned: AlignedSource, link: Link) -> Iterator[Hit]:
@@ -93,7 +95,7 @@ def _entity_hits(document: Document, aligned: AlignedSource, link: Link) -> Iter
     for mention, message in _flips(target, anchors.mentions(source_text, lang)):
         yield Hit(start + mention.phrase_start, start + mention.end, message, context=source_text)
     for person, other in people.flips(document.text[start:end], source_text, lang):
-        yield Hit(start + person.start, start + person.end, f"{person.name} where the source has {other.name}",
+        yield Hit(start + person.start, start + person.end, N_("{name} where the source has {other}").format(name=person.name, other=other.name),
                   context=source_text)
 
 
@@ -123,8 +125,8 @@ def _flips(target: list[Mention], source: list[Mention]) -> Iterator[tuple[Menti
         if mention.people and mention.key not in source_people and (other or mention.key in source_places):
             reported.add(mention.key)
             yield mention, (
-                f"nationality {name} where the source has {names[other[0]]}" if other
-                else f"{name} made the nationality of these people; in the source {name} is a place"
+                N_("nationality {name} where the source has {other}").format(name=name, other=names[other[0]]) if other
+                else N_("{name} made the nationality of these people; in the source {name} is a place").format(name=name)
             )
         elif mention.key not in source_keys and mention.role != "place":
             # « à Bruxelles » where the source says Moscow is more often a rewrite that
@@ -167,7 +169,7 @@ def _number_hits(document: Document, aligned: AlignedSource, link: Link) -> Iter
         for number in target if unmatched else ():
             if number.value not in source_values:
                 yield Hit(start + number.start, start + number.end,
-                          f"{number.value}: the source has {', '.join(unmatched)}",
+                          N_("{number}: the source has {numbers}").format(number=number.value, numbers=", ".join(unmatched)),
                           unmatched[0] if len(unmatched) == 1 else None, source_text)
 
 
@@ -202,9 +204,9 @@ def negation_flip(document: Document, context: RuleContext) -> Iterator[Hit]:
         source_negation, source_negative = _negations(source_text, (lang,))
         if target_negation and not source_negative:
             yield Hit(start + target_negation.start(), start + target_negation.end(),
-                      "negation not in the source", context=source_text)
+                      N_("negation not in the source"), context=source_text)
         elif source_negation and not target_negative:
-            yield Hit(start, end, f"the source is negative ('{source_negation.group()}')", context=source_text)
+            yield Hit(start, end, N_("the source is negative ('{negation}')").format(negation=source_negation.group()), context=source_text)
 
 
 def _balanced(target_chars: int, source_chars: int) -> bool:
@@ -238,7 +240,7 @@ def omission(document: Document, context: RuleContext) -> Iterator[Hit]:
         text = primary.source_text(link)
         if link.confidence >= MIN_CONFIDENCE and len(text.split()) >= MIN_WORDS:
             sentence = document.sentences[previous]
-            yield Hit(sentence.start, sentence.end, "the next source sentence is missing after this one", context=text)
+            yield Hit(sentence.start, sentence.end, N_("the next source sentence is missing after this one"), context=text)
 
 
 @rule("MT605", "addition", Category.ADDITION, Severity.MINOR, needs_source=True)
@@ -261,7 +263,7 @@ def addition(document: Document, context: RuleContext) -> Iterator[Hit]:
     for index in sorted(unaligned or ()):
         sentence = document.sentences[index]
         if len(sentence.text.split()) >= MIN_WORDS:
-            yield Hit(sentence.start, sentence.end, "no source sentence says this")
+            yield Hit(sentence.start, sentence.end, N_("no source sentence says this"))
 
 
 @rule("MT606", "untranslated-source", Category.UNTRANSLATED, Severity.MAJOR, needs_source=True)
@@ -291,7 +293,7 @@ def untranslated_source(document: Document, context: RuleContext) -> Iterator[Hi
                 source_text = aligned.document.sentences[j].text
                 score = chrf.sentence_score(sentence.text, [source_text]).score
                 if score >= UNTRANSLATED_CHRF and _shared_words(sentence.text, source_text) >= UNTRANSLATED_WORDS:
-                    yield Hit(sentence.start, sentence.end, f"copied from the English source (chrF {score:.0f})",
+                    yield Hit(sentence.start, sentence.end, N_("copied from the English source (chrF {score:.0f})").format(score=score),
                               context=source_text)
                     break
 

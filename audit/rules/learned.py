@@ -11,11 +11,12 @@ from collections.abc import Iterator
 
 from audit.document import Document
 from audit.findings import Category, Severity
+from audit.messages import N_
 from audit.rules.registry import Hit, RuleContext, rule
 
 _MESSAGES = {
-    Category.UNTRANSLATED: "learned QE: English left in the target, as annotators mark it",
-    Category.MISTRANSLATION: "learned QE: annotators of product MT would likely mark this phrase",
+    Category.UNTRANSLATED: N_("learned QE: English left in the target, as annotators mark it"),
+    Category.MISTRANSLATION: N_("learned QE: annotators of product MT would likely mark this phrase"),
 }
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from audit.document import Document
 from audit.findings import Category, Severity
+from audit.messages import N_
 from audit.rules.fidelity import MIN_WORDS, confident_links, target_span
 from audit.rules.registry import Hit, RuleContext, rule
 
@@ -42,7 +43,8 @@ def meaning_reversed(document: Document, context: RuleContext) -> Iterator[Hit]:
                 continue
             reported.add(start + found.start)
             yield Hit(start + found.start, start + found.end,
-                      f"« {found.word} » where the source has '{found.source_word}' (« {found.expected} »)",
+                      N_("« {word} » where the source has '{source_word}' (« {expected} »)").format(
+                          word=found.word, source_word=found.source_word, expected=found.expected),
                       context=source_text)
 
 
@@ -79,7 +81,7 @@ def number_dropped(document: Document, context: RuleContext) -> Iterator[Hit]:
         kept = {n.value for n in anchors.numbers(text, "fr")} | _written_out(text)
         dropped = sorted(source_values - kept - {"0", "1"}, key=source_text.find)
         if dropped:
-            yield Hit(start, end, f"the source's {', '.join(dropped)} is not in this sentence", context=source_text)
+            yield Hit(start, end, N_("the source's {numbers} is not in this sentence").format(numbers=", ".join(dropped)), context=source_text)
 
 
 _WHOLE = {"totalement", "entièrement", "intégralement", "complètement"}  # "100%" in words
@@ -120,5 +122,5 @@ def longer_than_source(document: Document, context: RuleContext) -> Iterator[Hit
         ratio = math.log((end - start + 20) / (len(source_text) + 20))
         if ratio > LONGER_LOG_RATIO and len(document.text[start:end].split()) >= MIN_WORDS:
             longer = (end - start) / max(len(source_text), 1) - 1
-            yield Hit(start, end, f"{longer:.0%} longer than its source sentence: what does it add?",
+            yield Hit(start, end, N_("{longer:.0%} longer than its source sentence: what does it add?").format(longer=longer),
                       context=source_text)

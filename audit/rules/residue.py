@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from audit.document import Document
 from audit.findings import Category, Fix, Severity
+from audit.messages import N_
 from audit.resources import data_lines
 from audit.rules.edits import deletion
 from audit.rules.prefilter import DataPattern, data_patterns, joined
@@ -50,7 +51,7 @@ def markup_residue(document: Document, context: RuleContext) -> Iterator[Hit]:
     for start, end in spans:
         if not _from_source(document, start, end):
             fix = _markup_fix(document.text, start, end)
-            yield Hit(start, end, "markup left in the text", fix.replacement, fix=fix)
+            yield Hit(start, end, N_("markup left in the text"), fix.replacement, fix=fix)
 
 
 def _from_source(document: Document, start: int, end: int) -> bool:
@@ -86,12 +87,12 @@ def link_label(document: Document, context: RuleContext) -> Iterator[Hit]:
     """
     for match in _link_labels().finditer(document.text):
         fix = deletion(document.text, match.start(), match.end())
-        yield Hit(match.start(), match.end(), "link label copied from the source page", "", fix=fix)
+        yield Hit(match.start(), match.end(), N_("link label copied from the source page"), "", fix=fix)
 
 
 @lru_cache(maxsize=8)
 def _configured_boilerplate(extra: tuple[str, ...]) -> tuple[DataPattern, ...]:
-    entries = ({"regex": regex, "message": "site boilerplate (configured)"} for regex in extra)
+    entries = ({"regex": regex, "message": N_("site boilerplate (configured)")} for regex in extra)
     return tuple(DataPattern(entry, re.IGNORECASE, None) for entry in entries)
 
 
@@ -127,7 +128,7 @@ def boilerplate(document: Document, context: RuleContext) -> Iterator[Hit]:
         if found is not None:
             yield Hit(start, end, found["message"], "", fix=deletion(document.text, start, end))
         elif announced and _looks_like_headline(stripped):
-            yield Hit(start, end, "headline of a link to another article", "", fix=deletion(document.text, start, end))
+            yield Hit(start, end, N_("headline of a link to another article"), "", fix=deletion(document.text, start, end))
         announced = found is not None and found.get("announces_link", False)
 
 
@@ -155,6 +156,6 @@ def duplicate_text(document: Document, context: RuleContext) -> Iterator[Hit]:
         if key in first_seen:
             line, _ = document.line_col(first_seen[key])
             fix = deletion(document.text, sentence.start, sentence.end)
-            yield Hit(sentence.start, sentence.end, f"repeats the text of line {line}", "", fix=fix)
+            yield Hit(sentence.start, sentence.end, N_("repeats the text of line {line}").format(line=line), "", fix=fix)
         else:
             first_seen[key] = sentence.start

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
+from audit.messages import N_
 from audit.resources import data_toml
 
 _ENGLISH = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\w,])\d+(?:\.\d+)?(?![\d])")
@@ -94,7 +95,7 @@ def _unit_mismatch(source: str, source_end: int, target: str, target_end: int) -
     unit, rendered = _unit_after(source, source_end), _unit_after(target, target_end)
     if unit not in table or rendered is None or rendered not in french_forms or rendered in table[unit]:
         return None
-    return f"the source's unit is {unit!r}, the target's « {rendered} »"
+    return N_("the source's unit is {unit!r}, the target's « {rendered} »").format(unit=unit, rendered=rendered)
 
 
 def number_differences(source: str, target: str) -> Iterator[tuple[int, int, tuple[int, int] | None, str]]:
@@ -112,8 +113,8 @@ def number_differences(source: str, target: str) -> Iterator[tuple[int, int, tup
                 source_end = span[1] + len(_UNIT_AFTER.match(source, span[1]).group())
                 yield start, end + len(_UNIT_AFTER.match(target, end).group()), (span[0], source_end), unit
         elif not _spelled_out(readings, target, 1):
-            yield 0, len(target), span, f"the source's number {written} is not in the target"
+            yield 0, len(target), span, N_("the source's number {number} is not in the target").format(number=written)
     for i in unmatched_target:
         (start, end), written, readings = target_numbers[i]
         if not _spelled_out(readings, source, 0):
-            yield start, end, None, f"the number {written} is not in the source"
+            yield start, end, None, N_("the number {number} is not in the source").format(number=written)

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from audit.document import Document
 from audit.findings import Category, Severity
+from audit.messages import N_
 from audit.rules.registry import Hit, RuleContext, rule
 from audit.rules.segments import units
 
@@ -51,7 +52,8 @@ def glossary_term(document: Document, context: RuleContext) -> Iterator[Hit]:
         for source_term, target_terms, preferred in patterns:
             found = source_term.search(segment.source)
             if found and not target_terms.search(target):
-                yield Hit(segment.start, segment.end, f"the glossary translates {found.group()!r} as « {preferred} »",
+                yield Hit(segment.start, segment.end, N_("the glossary translates {term!r} as « {preferred} »").format(
+                    term=found.group(), preferred=preferred),
                           source_span=found.span())
 
 
@@ -68,10 +70,10 @@ def _inconsistent(document: Document, by_source: bool) -> Iterator[Hit]:
         key, other = (segment.source, target) if by_source else (target, segment.source)
         seen = first.setdefault(_key(key), (segment.id, other, _key(other)))
         if seen[2] != _key(other):
-            side = "translated as" if by_source else "the translation of"
-            yield Hit(segment.start, segment.end,
-                      f"segment {seen[0]} has the same {'source' if by_source else 'target'}, "
-                      f"{side} {_quoted(seen[1])}", seen[1] if by_source else None,
+            message = (N_("segment {id} has the same source, translated as {other}") if by_source
+                       else N_("segment {id} has the same target, the translation of {other}"))
+            yield Hit(segment.start, segment.end, message.format(id=seen[0], other=_quoted(seen[1])),
+                      seen[1] if by_source else None,
                       source_span=(0, len(segment.source)) if not by_source else None)
 
 

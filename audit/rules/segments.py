@@ -16,6 +16,7 @@ from functools import cache
 
 from audit.document import Document, Segment
 from audit.findings import Category, Finding, Severity
+from audit.messages import N_
 from audit.resources import data_toml
 from audit.rules.registry import Hit, RuleContext, rule
 
@@ -49,7 +50,7 @@ def target_same_as_source(document: Document, context: RuleContext) -> Iterator[
         if stripped and stripped == segment.source.strip():
             words = _WORD.findall(stripped)
             if len(words) >= 2 and any(word.islower() for word in words):
-                yield Hit(segment.start, segment.end, "the target is the source, untranslated")
+                yield Hit(segment.start, segment.end, N_("the target is the source, untranslated"))
 
 
 @rule("MT702", "missing-target", Category.OMISSION, Severity.MAJOR, bilingual=True)
@@ -63,7 +64,7 @@ def missing_target(document: Document, context: RuleContext) -> Iterator[Hit]:
     """
     for segment, target in units(document):
         if segment.source.strip() and not target.strip():
-            message = "no target for this source" if segment.missing else "the target is empty"
+            message = N_("no target for this source") if segment.missing else N_("the target is empty")
             yield Hit(segment.start, segment.end, message, source_span=(0, len(segment.source)))
 
 
@@ -119,14 +120,15 @@ def placeholder_mismatch(document: Document, context: RuleContext) -> Iterator[H
                 missing.append((token, span))
         if missing:
             said = ", ".join(token for token, _ in missing)
-            yield Hit(segment.start, segment.end, f"{said} of the source {'is' if len(missing) == 1 else 'are'} missing",
+            yield Hit(segment.start, segment.end, (N_("{tokens} of the source is missing") if len(missing) == 1
+                      else N_("{tokens} of the source are missing")).format(tokens=said),
                       source_span=(missing[0][1][0], missing[-1][1][1]))
         kept = Counter(token for token, _ in source_tokens)
         for token, (start, end) in target_tokens:
             if kept[token] > 0:
                 kept[token] -= 1
             else:
-                yield Hit(segment.start + start, segment.start + end, f"{token} is not in the source", "")
+                yield Hit(segment.start + start, segment.start + end, N_("{token} is not in the source").format(token=token), "")
 
 
 def _inline_code_hits(segment: Segment) -> Iterator[Hit]:
@@ -135,9 +137,9 @@ def _inline_code_hits(segment: Segment) -> Iterator[Hit]:
     added = Counter(segment.target_codes) - Counter(segment.source_codes)
     parts = []
     if missing:
-        parts.append(f"inline code {', '.join(sorted(missing.elements()))} of the source missing")
+        parts.append(N_("inline code {codes} of the source missing").format(codes=", ".join(sorted(missing.elements()))))
     if added:
-        parts.append(f"inline code {', '.join(sorted(added.elements()))} not in the source")
+        parts.append(N_("inline code {codes} not in the source").format(codes=", ".join(sorted(added.elements()))))
     if parts:
         yield Hit(segment.start, segment.end, "; ".join(parts))
 
@@ -183,8 +185,9 @@ def length_ratio(document: Document, context: RuleContext) -> Iterator[Hit]:
             continue
         ratio = len(stripped) / len(source)
         if not bounds["low"] <= ratio <= bounds["high"]:
-            side = "shorter" if ratio < bounds["low"] else "longer"
-            yield Hit(segment.start, segment.end, f"the target is {ratio:.2f}× the source's length: much {side}")
+            much = (N_("the target is {ratio:.2f}× the source's length: much shorter") if ratio < bounds["low"]
+                    else N_("the target is {ratio:.2f}× the source's length: much longer"))
+            yield Hit(segment.start, segment.end, much.format(ratio=ratio))
 
 
 @rule("MT707", "doubled-word", Category.REPETITION, Severity.MINOR, bilingual=True)
@@ -206,7 +209,7 @@ def doubled_word(document: Document, context: RuleContext) -> Iterator[Hit]:
             if word in accepted or f"{word}{match.group(2)}{word}" in source:
                 continue
             start = segment.start + match.start(2)
-            yield Hit(start, segment.start + match.end(), f"« {match.group(1)} » twice in a row", "")
+            yield Hit(start, segment.start + match.end(), N_("« {word} » twice in a row").format(word=match.group(1)), "")
 
 
 @rule("MT708", "edge-whitespace", Category.WHITESPACE, Severity.MINOR, bilingual=True)
@@ -225,12 +228,14 @@ def edge_whitespace(document: Document, context: RuleContext) -> Iterator[Hit]:
             continue
         lead_source, lead_target = len(source) - len(source.lstrip()), len(target) - len(target.lstrip())
         if bool(lead_source) != bool(lead_target):
-            what = "has leading white space the source has not" if lead_target else "lost the source's leading white space"
-            yield Hit(segment.start, segment.start + lead_target, f"the target {what}", source_span=(0, lead_source))
+            what = (N_("the target has leading white space the source has not") if lead_target
+                    else N_("the target lost the source's leading white space"))
+            yield Hit(segment.start, segment.start + lead_target, what, source_span=(0, lead_source))
         trail_source, trail_target = len(source) - len(source.rstrip()), len(target) - len(target.rstrip())
         if bool(trail_source) != bool(trail_target):
-            what = "has trailing white space the source has not" if trail_target else "lost the source's trailing white space"
-            yield Hit(segment.end - trail_target, segment.end, f"the target {what}",
+            what = (N_("the target has trailing white space the source has not") if trail_target
+                    else N_("the target lost the source's trailing white space"))
+            yield Hit(segment.end - trail_target, segment.end, what,
                       source_span=(len(source) - trail_source, len(source)))
 
 
@@ -266,5 +271,5 @@ def final_punctuation(document: Document, context: RuleContext) -> Iterator[Hit]
             end = target_at + len(target[target_at:].rstrip(_data("punctuation")["closing"]))
             source_end = source_at + len(segment.source[source_at:].rstrip(_data("punctuation")["closing"]))
             yield Hit(segment.start + target_at, segment.start + max(end, target_at),
-                      f"the target ends with {said}, the source with {wanted}", source_mark or "",
+                      N_("the target ends with {said}, the source with {wanted}").format(said=said, wanted=wanted), source_mark or "",
                       source_span=(source_at, source_end))

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from audit.document import Document
 from audit.findings import Category, Severity
+from audit.messages import N_
 from audit.rules.registry import Hit, RuleContext, rule
 
 
@@ -38,4 +39,4 @@ def terminology(document: Document, context: RuleContext) -> Iterator[Hit]:
     preferred = dict(context.terminology)
     for match in _pattern(context.terminology).finditer(document.text):
         use = preferred[match.group()]
-        yield Hit(match.start(), match.end(), f"the terminology list prefers « {use} »", use)
+        yield Hit(match.start(), match.end(), N_("the terminology list prefers « {use} »").format(use=use), use)

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from audit.document import Document
 from audit.findings import Category, Severity
+from audit.messages import N_
 from audit.resources import data_lines, data_toml
 from audit.rules.prefilter import joined
 from audit.rules.registry import Hit, RuleContext, rule
@@ -50,7 +51,7 @@ def english_transliteration(document: Document, context: RuleContext) -> Iterato
         french = table.get(match.group())
         if french is None:
             continue
-        yield Hit(match.start(), match.end(), f"English transliteration; French usage is « {french} »", french)
+        yield Hit(match.start(), match.end(), N_("English transliteration; French usage is « {french} »").format(french=french), french)
 
 
 @rule("MT302", "transliteration-pattern", Category.TRANSLITERATION, Severity.MINOR)

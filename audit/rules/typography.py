@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from audit.document import Document
 from audit.findings import Category, Fix, Severity
+from audit.messages import N_
 from audit.rules.registry import Hit, RuleContext, rule
 
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -49,7 +50,7 @@ def english_quotes(document: Document, context: RuleContext) -> Iterator[Hit]:
         yield Hit(
             match.start(),
             match.end(),
-            "English quotation mark; French uses « »",
+            N_("English quotation mark; French uses « »"),
             suggestion,
             fix=_quote_fix(text, match.start(), opening, suggestion, match.start() in paired),
         )
@@ -99,7 +100,7 @@ def straight_quotes(document: Document, context: RuleContext) -> Iterator[Hit]:
         yield Hit(
             match.start(),
             match.end(),
-            'straight quotes "…"; French uses « »',
+            N_('straight quotes "…"; French uses « »'),
             f"«{NBSP}{inner}{NBSP}»",
         )
 
@@ -124,7 +125,7 @@ def missing_space_after(document: Document, context: RuleContext) -> Iterator[Hi
             yield Hit(
                 start,
                 start + 2,
-                f"missing space after « {text[start]} »",
+                N_("missing space after « {mark} »").format(mark=text[start]),
                 replacement,
                 fix=Fix(start, start + 2, replacement, safe=_not_a_word_part(text, start)),
             )
@@ -165,9 +166,9 @@ def double_punctuation_spacing(document: Document, context: RuleContext) -> Iter
             continue
         wanted = NBSP if marks[0] == ":" else NNBSP
         if not space:
-            yield Hit(start, match.end(2), f"no space before « {marks} »", wanted + marks)
+            yield Hit(start, match.end(2), N_("no space before « {marks} »").format(marks=marks), wanted + marks)
         elif context.strict_spacing and space == " ":
-            yield Hit(match.start(1), match.end(2), f"breaking space before « {marks} »", wanted + marks)
+            yield Hit(match.start(1), match.end(2), N_("breaking space before « {marks} »").format(marks=marks), wanted + marks)
 
 
 def _ignorable_double_punct(text: str, start: int, marks: str, previous: str) -> bool:
@@ -179,6 +180,15 @@ def _ignorable_double_punct(text: str, start: int, marks: str, previous: str) ->
     if _ENTITY_END.search(text, max(start - 12, 0), start):
         return True  # &nbsp; and friends are markup residue, left to MT401
     return _in_url(text, start)
+
+
+# (a space inside, opening) -> the message
+_GUILLEMET_SPACES = {
+    (False, True): N_("no space after «"),
+    (False, False): N_("no space before »"),
+    (True, True): N_("a breaking space after «"),
+    (True, False): N_("a breaking space before »"),
+}
 
 
 @rule("MT105", "guillemet-spacing", Category.SPACING, Severity.MINOR, nit=True, fix="safe")
@@ -198,9 +208,7 @@ def guillemet_spacing(document: Document, context: RuleContext) -> Iterator[Hit]
                 continue
             mark = "«" if opening else "»"
             suggestion = mark + NBSP if opening else NBSP + mark
-            what = "no space" if not space else "a breaking space"
-            side = "after «" if opening else "before »"
-            yield Hit(match.start(), match.end(), f"{what} {side}", suggestion)
+            yield Hit(match.start(), match.end(), _GUILLEMET_SPACES[bool(space), opening], suggestion)
 
 
 @rule("MT106", "space-before-comma", Category.PUNCTUATION, Severity.MINOR, fix="safe")
@@ -215,4 +223,4 @@ def space_before_comma(document: Document, context: RuleContext) -> Iterator[Hit
     """
     for match in _SPACE_BEFORE_COMMA.finditer(document.text):
         mark = match.group()[-1]
-        yield Hit(match.start(), match.end(), f"space before « {mark} »", mark)
+        yield Hit(match.start(), match.end(), N_("space before « {mark} »").format(mark=mark), mark)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from audit.document import Document, Sentence
 from audit.findings import Category, Severity
 from audit.language import english_lexicon, english_probability, french_lexicon
+from audit.messages import N_
 from audit.resources import data_lines
 from audit.rules.registry import Hit, RuleContext, rule
 
@@ -75,7 +76,7 @@ def english_sentence(document: Document, context: RuleContext) -> Iterator[Hit]:
     """
     for sentence in document.sentences:
         if _is_english_sentence(sentence):
-            yield Hit(sentence.start, sentence.end, "sentence left in English")
+            yield Hit(sentence.start, sentence.end, N_("sentence left in English"))
 
 
 @rule("MT202", "english-words", Category.UNTRANSLATED, Severity.MINOR)
@@ -93,7 +94,7 @@ def english_words(document: Document, context: RuleContext) -> Iterator[Hit]:
         if _is_english_sentence(sentence):
             continue  # MT201 reports the whole sentence
         for start, end, words in _english_runs(sentence):
-            yield Hit(start, end, f"English {'words' if len(words) > 1 else 'word'} in French text")
+            yield Hit(start, end, N_("English words in French text") if len(words) > 1 else N_("English word in French text"))
 
 
 def _english_runs(sentence: Sentence) -> Iterator[tuple[int, int, list[str]]]:
@@ -154,7 +155,7 @@ def capitalised_common_noun(document: Document, context: RuleContext) -> Iterato
         yield Hit(
             match.start(1),
             match.end(1),
-            f"common noun capitalised as in English: « {word} »",
+            N_("common noun capitalised as in English: « {word} »").format(word=word),
             word.lower(),
         )
     names = _capitalised_names()
@@ -162,7 +163,7 @@ def capitalised_common_noun(document: Document, context: RuleContext) -> Iterato
         if match.start() and _joins_word(text[match.start() - 1]):
             continue
         french = names[match.group()]
-        yield Hit(match.start(), match.end(), f"capitalised word by word as in English; French writes « {french} »", french)
+        yield Hit(match.start(), match.end(), N_("capitalised word by word as in English; French writes « {french} »").format(french=french), french)
 
 
 @lru_cache(maxsize=1)
