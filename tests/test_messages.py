@@ -120,6 +120,7 @@ def test_findings_speak_french_in_the_text_report_only_machine_formats_stay_engl
                     "boutons de partage (Partager sur Facebook…)", "phrase laissée en anglais",
                     "guillemet anglais ; le français emploie « »", "espace manquante après « ) »"):
         assert message in french, message
+    assert "→ (delete)" in english and "→ (supprimer)" in french and "(delete)" not in french
     assert check("--format", "json", "--lang", "fr", str(SAMPLE)).stdout == check("--format", "json", str(SAMPLE)).stdout
 
 

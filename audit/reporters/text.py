@@ -189,7 +189,8 @@ def _finding_line(path: str, finding: Finding, where: str):
     line.append(f" [{_(SEVERITY_NAMES[finding.severity])}]", style=_STYLE[finding.severity])
     line.append(f" {one_line(finding_message(finding.message))}")
     if finding.suggestion is not None:
-        line.append(f" → {one_line(shown_suggestion(finding.suggestion))}", style="green")
+        shown = _("(delete)") if finding.suggestion == "" else shown_suggestion(finding.suggestion)
+        line.append(f" → {one_line(shown)}", style="green")
     if finding.context:
         line.append("\n      {}: {}".format(_("source"), one_line(finding.context)), style="dim")
     return line
