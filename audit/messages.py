@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from audit.errors import UserError
@@ -28,7 +29,7 @@ from audit.errors import UserError
 LANGUAGES = ("en", "fr")
 DOMAIN = "mtaudit"
 LOCALE = Path(__file__).resolve().parent / "locale"
-_state: dict = {"catalog": gettext.NullTranslations(), "findings": None}
+_state: dict = {"catalog": gettext.NullTranslations(), "english": True}
 _FIELD = re.compile(r"\{(\w+)(?:![rsa])?(?::[^{}]*)?\}")  # "{line}", "{term!r}", "{score:.0f}"
 
 
@@ -38,7 +39,7 @@ def use(language: str) -> None:
         raise UserError(f"lang: {language!r} is not one of {', '.join(LANGUAGES)}")
     _state["catalog"] = (gettext.NullTranslations() if language == "en"
                          else gettext.translation(DOMAIN, LOCALE, [language]))
-    _state["findings"] = None if language == "en" else {}
+    _state["english"] = language == "en"
 
 
 def _(message: str) -> str:
@@ -59,17 +60,12 @@ def N_(message: str) -> str:
 def finding_message(message: str) -> str:
     """A finding's English `message` in the current language: the catalog's translation of the
     message itself, else of the first template it fills (longest first, fields carried over),
-    else the message unchanged. Nothing is done in English; each message is looked up once."""
-    seen = _state["findings"]
-    if seen is None:
-        return message
-    if message not in seen:
-        seen[message] = _translated(message)
-    return seen[message]
+    else the message unchanged. Nothing is looked up in English."""
+    return message if _state["english"] else _translated(message, _state["catalog"])
 
 
-def _translated(message: str) -> str:
-    catalog = _state["catalog"]
+@lru_cache(maxsize=4096)  # a report repeats its messages; a site's run has a few thousand
+def _translated(message: str, catalog: gettext.NullTranslations) -> str:
     exact = catalog.gettext(message)
     if exact != message:
         return exact
@@ -80,18 +76,18 @@ def _translated(message: str) -> str:
     return message
 
 
+@lru_cache(maxsize=2)
 def _templates(catalog: gettext.NullTranslations) -> list[tuple[re.Pattern, str]]:
     """The catalog's translated messages that have fields, as (English regex, French template),
     longest first so that the most specific template wins; compiled once per catalog."""
-    if "templates" not in _state or _state["templates"][0] is not catalog:
-        templates = sorted((key for key, value in getattr(catalog, "_catalog", {}).items()
-                            if isinstance(key, str) and _FIELD.search(key) and value), key=len, reverse=True)
-        _state["templates"] = (catalog, [(_pattern(key), catalog.gettext(key)) for key in templates])
-    return _state["templates"][1]
+    keys = sorted((key for key, value in getattr(catalog, "_catalog", {}).items()
+                   if isinstance(key, str) and value and _FIELD.search(key)), key=len, reverse=True)
+    return [(_pattern(key), catalog.gettext(key)) for key in keys]
 
 
 def _pattern(template: str) -> re.Pattern:
-    """"repeats the text of line {line}" -> r"repeats\\ the\\ text\\ of\\ line\\ (?P<line>.+?)"."""
+    """The regex of the messages `template` makes: its text escaped, each field a non-greedy
+    named group (a field that comes back, a backreference to it)."""
     parts, named, at = [], set(), 0
     for field in _FIELD.finditer(template):
         name = field[1]
