@@ -104,9 +104,7 @@ def _method_map() -> list[tuple[str, str]]:
     from babel.messages.frontend import parse_mapping_cfg
 
     with open(ROOT / "babel.cfg", encoding="utf-8") as handle:
-        method_map, _options = parse_mapping_cfg(handle)
-    extractors = {"toml": "babel_toml:extract"}
-    return [(pattern, extractors.get(method, method)) for pattern, method in method_map]
+        return parse_mapping_cfg(handle)[0]
 
 
 def test_findings_speak_french_in_the_text_report_only_machine_formats_stay_english():
