@@ -139,6 +139,8 @@ def test_finding_message_fills_the_longest_matching_template_and_passes_unknown_
             "Kyiv devenu la nationalité de ces personnes ; dans la source, Kyiv est un lieu")  # a field twice
         assert finding_message("« de le » devant un nom doit se contracter en « du »") == (
             "« de le » devant un nom doit se contracter en « du »")  # grammar.toml: French already
+        assert finding_message("inline code <b> of the source missing; inline code <i> not in the source") == (
+            "code en ligne <b> de la source manquant ; code en ligne <i> absent de la source")  # not half of it
         assert finding_message("a message no rule writes") == "a message no rule writes"
     finally:
         use("en")

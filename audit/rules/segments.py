@@ -135,13 +135,14 @@ def _inline_code_hits(segment: Segment) -> Iterator[Hit]:
     """XLIFF inline codes are not in the text: a difference is told for the whole unit."""
     missing = Counter(segment.source_codes) - Counter(segment.target_codes)
     added = Counter(segment.target_codes) - Counter(segment.source_codes)
-    parts = []
-    if missing:
-        parts.append(N_("inline code {codes} of the source missing").format(codes=", ".join(sorted(missing.elements()))))
-    if added:
-        parts.append(N_("inline code {codes} not in the source").format(codes=", ".join(sorted(added.elements()))))
-    if parts:
-        yield Hit(segment.start, segment.end, "; ".join(parts))
+    codes = {"missing": ", ".join(sorted(missing.elements())), "added": ", ".join(sorted(added.elements()))}
+    if missing and added:
+        message = N_("inline code {missing} of the source missing; inline code {added} not in the source")
+    elif missing or added:
+        message = N_("inline code {missing} of the source missing") if missing else N_("inline code {added} not in the source")
+    else:
+        return
+    yield Hit(segment.start, segment.end, message.format(**codes))
 
 
 def reported_once(document: Document, findings: list[Finding]) -> list[Finding]:
