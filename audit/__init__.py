@@ -29,7 +29,7 @@ The stages, in the order data flows (`audit.pipeline` runs them for one input):
 Around them: `cli` (commands), `batch`, `inputs`, `tree` and `progress` (many inputs),
 `fixes` and `fix_files` (`check --fix`: apply the findings' edits, re-check, write back),
 `site/` (the `audit-site` application), `terminal` and `messages` (colour, width and the
-language of the CLI and text report), and infrastructure (`config`, `config_files`,
+language of the CLI and the human reports), and infrastructure (`config`, `config_files`,
 `config_discovery`, `errors`, `crash`, `cache`, `resources`, `versions`, `provenance`,
 `evaluation`).
 Importing the package is cheap; models and word lists load on first use.

@@ -48,7 +48,7 @@ class Settings:
     respect_gitignore: bool = True
     fail_on_skipped: bool = False  # a file that is not French fails the run (exit 2)
     inline_suppressions: bool = True  # obey `mtaudit: ignore…` markers in the text (off for untrusted pages)
-    lang: str = "en"  # the language of the CLI's lines and the text report (audit.messages), not of results
+    lang: str = "en"  # the CLI's lines and the text and HTML reports (audit.messages); JSON etc. stay English
     verdict_model: str = "rules"  # which model gives mt_likelihood (VERDICT_MODELS)
 
     def __post_init__(self) -> None:
