@@ -18,7 +18,7 @@ from audit.config_files import ConfigFile, find_file, settings_from
 
 
 class FileSettings:
-    """`settings_for(path)`: the settings a file is checked with; one lookup per folder."""
+    """Called with a path: the settings that file is checked with; one lookup per folder."""
 
     def __init__(self, given: dict, run_settings: Settings, run_config: ConfigFile | None, *, explicit: bool):
         self._given = given

@@ -1,4 +1,4 @@
-"""Document language (langdetect, seeded) and word evidence."""
+"""Document language (langdetect's profiles, scored exactly) and word evidence."""
 
 from __future__ import annotations
 

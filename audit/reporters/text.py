@@ -65,11 +65,9 @@ def render(run: Run, *, color: bool = False, show_all: bool = False, width: int 
 def _render_audit(console, result: Audit, show_all: bool, quiet: bool) -> None:
     if not quiet:
         _render_heading(console, result)
-    path = one_line(result.document.path)
-    if result.document.segments:
-        _render_segments(console, result, path, _visible(result.findings, show_all or quiet), quiet)
-    else:
-        _render_sentences(console, result, path, show_all or quiet, quiet)
+    path, every = one_line(result.document.path), show_all or quiet
+    render_findings = _render_segments if result.document.segments else _render_sentences
+    render_findings(console, result, path, _visible(result.findings, every), quiet)
     if quiet:
         return
     for code, count in sorted(_folded_counts(result.findings, show_all).items()):
@@ -115,10 +113,11 @@ def _counts(result: Audit) -> str:
     return text
 
 
-def _render_sentences(console, result: Audit, path: str, show_all: bool, quiet: bool) -> None:
+def _render_sentences(console, result: Audit, path: str, findings: list[Finding], quiet: bool) -> None:
+    """Per sentence with findings, the findings, then the sentence and its aligned sources."""
     document = result.document
     by_sentence: dict[int, list[Finding]] = defaultdict(list)
-    for finding in _visible(result.findings, show_all):
+    for finding in findings:
         sentence = document.sentence_at(finding.start)
         by_sentence[sentence.index if sentence else -1].append(finding)
     for index in sorted(by_sentence):
