@@ -53,3 +53,41 @@ def test_a_different_person_is_still_a_flip():
     found = [(a.name, b.name) for a, b in flips("Le porte-parole Ivan Petrov a affirmé que les frappes continuaient.",
                                                  "Spokesman Oleg Ivanov said the strikes went on.", "en")]
     assert found == [("Ivan Petrov", "Oleg Ivanov")]
+
+
+def _coverage_findings(french: list[str], english: str, code: str) -> list[tuple[str, str]]:
+    from sources_helpers import document
+
+    from audit.rules import REGISTRY, RuleContext, run_rules
+    from audit.sources.context import pair_context
+
+    article = document(french)
+    context = RuleContext(sources=pair_context(article, english, "en").sources)
+    rules = [r for r in REGISTRY.values() if r.needs_source]
+    return [(article.text[f.start:f.end], f.message) for f in run_rules(article, rules, context) if f.code == code]
+
+
+def test_a_dropped_clause_is_reported_with_the_source_phrase():
+    english = ("The network sends its weekly report to the ministry, together with detailed hospital admission "
+               "figures for each region. Schools will reopen in September.")
+    found = _coverage_findings(["Le réseau envoie son rapport hebdomadaire au ministère.",
+                                "Les écoles rouvriront en septembre."], english, "MT612")
+    assert found == [("Le réseau envoie son rapport hebdomadaire au ministère.",
+                      ("no word here translates the source's 'together with detailed hospital admission figures "
+                      "for each region'"))]
+
+
+def test_an_added_clause_is_reported_on_the_phrase():
+    found = _coverage_findings([("Les écoles de la région rouvriront leurs portes en septembre, avec une nouvelle "
+                                "cantine gratuite pour chaque élève du village."), "Les musées restent fermés."],
+                               "Schools in the region will reopen their doors in September. Museums stay closed.", "MT613")
+    assert [text for text, _ in found] == ["nouvelle cantine gratuite pour chaque élève du village"]
+
+
+def test_a_faithful_or_reworded_translation_has_no_phrase_findings():
+    english = ("The network sends its weekly report to the ministry, together with detailed hospital admission "
+               "figures for each region. Wash your hands often.")
+    french = [("Le réseau adresse chaque semaine son rapport au ministère, avec le détail des admissions à l’hôpital "
+              "pour chaque région."), "Lavez-vous les mains souvent."]
+    assert _coverage_findings(french, english, "MT612") == []
+    assert _coverage_findings(french, english, "MT613") == []
