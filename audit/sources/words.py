@@ -51,7 +51,7 @@ def tables() -> dict[str, tuple]:
 def _p(direction: str, word: int, other: int) -> float:
     keys, probabilities = tables()[direction]
     wanted = (word << 32) | other
-    at = int(keys.searchsorted(wanted))
+    at = int(keys.searchsorted(keys.dtype.type(wanted)))  # a Python int would copy `keys` to float
     return float(probabilities[at]) if at < len(keys) and int(keys[at]) == wanted else 0.0
 
 # Function words carry no content a reader would miss; hand-written, general grammar.
@@ -82,7 +82,7 @@ def known(word: str, lang: str) -> bool:
     """Whether the model has translations for `word`: an unknown word proves nothing missing."""
     keys = tables()["en_fr" if lang == "en" else "fr_en"][0]
     first = key(word) << 32
-    at = int(keys.searchsorted(first))
+    at = int(keys.searchsorted(keys.dtype.type(first)))
     return at < len(keys) and int(keys[at]) >> 32 == key(word)
 
 
@@ -151,10 +151,13 @@ def _lookup(direction: str, wanted):
 
 def _cognate(a: str, b: str) -> bool:
     """Plain forms sharing most of their letters from the start: « pseudonymisees », "pseudonymized"."""
+    if a[:4] != b[:4]:
+        return False
     common = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
     return a == b or (common >= 4 and common >= 0.6 * min(len(a), len(b)))
 
 
+@lru_cache(maxsize=65536)
 def _plain(word: str) -> str:
     plain = unicodedata.normalize("NFD", word.lower())
     return "".join(c for c in plain if not unicodedata.combining(c))
