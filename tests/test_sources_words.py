@@ -3,6 +3,8 @@ vocabulary, and what it changes: a capitalised word it knows is translated is no
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from audit.sources.words import key, known, stem, translation, words
@@ -91,3 +93,28 @@ def test_a_faithful_or_reworded_translation_has_no_phrase_findings():
               "pour chaque région."), "Lavez-vous les mains souvent."]
     assert _coverage_findings(french, english, "MT612") == []
     assert _coverage_findings(french, english, "MT613") == []
+
+
+CONTRATICO = Path(__file__).resolve().parent.parent.parent / "shared" / "peer" / "contratico_enfr.tsv"
+
+
+@pytest.mark.skipif(not CONTRATICO.exists(), reason="../shared/peer/contratico_enfr.tsv absent")
+def test_phrase_thresholds_on_contratico():
+    """MT612/MT613's phrase test on whole pairs (no alignment): rare on human references,
+    several times more frequent on the copies with a dropped or added phrase."""
+    import csv
+
+    from audit.rules.word_coverage import MIN_ADDED, MIN_OMITTED
+    from audit.sources.words import unrendered
+
+    with CONTRATICO.open(encoding="utf-8", newline="") as handle:
+        data = [r for r in csv.DictReader(handle, delimiter="\t") if r["changed"] == "1"]
+    references = {r["id"]: r for r in data}.values()
+    dropped = [bool(unrendered(r["src_en"], r["pert_fr"], "en", MIN_OMITTED)) for r in data if r["perturbation"] == "omission"]
+    added = [bool(unrendered(r["pert_fr"], r["src_en"], "fr", MIN_ADDED)) for r in data if r["perturbation"] == "expansion_impact"]
+    false_dropped = [bool(unrendered(r["src_en"], r["ref_fr"], "en", MIN_OMITTED)) for r in references]
+    false_added = [bool(unrendered(r["ref_fr"], r["src_en"], "fr", MIN_ADDED)) for r in references]
+    shares = [sum(flags) / len(flags) for flags in (dropped, false_dropped, added, false_added)]
+    print("omissions {:.1%} (references {:.1%}), additions {:.1%} (references {:.1%})".format(*shares))
+    assert shares[1] <= 0.01 and shares[3] <= 0.01
+    assert shares[0] >= 5 * max(shares[1], 0.002) and shares[2] >= 5 * max(shares[3], 0.002)
