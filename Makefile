@@ -9,7 +9,7 @@ NEWS := corpora/news
 TORCH ?= torch==2.13.0
 TORCH_INDEX ?=
 
-.PHONY: demo test lint bench eval train-qe lexicon fuzz messages clean
+.PHONY: demo test lint bench eval train-qe lexicon word-translations fuzz messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,11 @@ fuzz: $(VENV)/.installed-dev
 # Regenerates the word lists in audit/data from the pinned wordfreq.
 lexicon: $(VENV)/.installed-dev
 	$(BIN)/python tools/build_lexicon.py
+
+# The English–French word-translation model of audit/sources/words.py (needs ../shared/peer and,
+# for its dictionary pairs, the Debian packages dict-freedict-eng-fra and dict-freedict-fra-eng).
+word-translations: $(VENV)/.installed-dev
+	$(BIN)/python tools/fit_word_translations.py
 
 # Re-extracts the messages (audit/messages.py; babel.cfg adds the data files'), merges them into the
 # French catalog and compiles the .mo that ships beside it (translate new msgstr "" first).

@@ -1,7 +1,7 @@
 """The severity of what an article leaves out of its source, decided once the verdict is known.
 
 A rewritten article that drops sentences (MT604), names (MT607) or figures (MT610) of its
-wire source is normal journalism: editors cut. The same omissions in a text judged
+wire source, or phrases of a sentence (MT612), is normal journalism: editors cut. The same omissions in a text judged
 machine-translated are a translation that lost content. So these findings keep their rule's
 severity only when the verdict is "likely machine-translated" and are minor otherwise, which
 keeps them out of the default gate (`fail-on = major`). A `severity` set for the code in the
@@ -24,7 +24,7 @@ from audit.findings import Finding, Severity
 from audit.verdict import LIKELY_MT_LABEL, Verdict
 
 # Source-based omissions: normal in rewriting, a loss in translation.
-OMISSION_CODES = frozenset({"MT604", "MT607", "MT610"})
+OMISSION_CODES = frozenset({"MT604", "MT607", "MT610", "MT612"})
 
 
 def settle_omissions(findings: list[Finding], verdict: Verdict, settings: Settings) -> list[Finding]:

@@ -31,10 +31,10 @@ FAMILIES = {
     "MT401": "markup", "MT402": "markup", "MT403": "markup", "MT404": "duplicate",
     "MT501": "wording", "MT502": "wording", "MT503": "terminology",
     # Source rules: no labelled data has sources, so the model file sets this family's weight
-    # by hand. Omissions and additions (MT604/605/607/608/610/611) are edits, not marks of MT: no weight.
+    # by hand. Omissions and additions (MT604/605/607/608/610–613) are edits, not marks of MT: no weight.
     "MT601": "source", "MT602": "source", "MT603": "source", "MT606": "source", "MT609": "source",
     "MT604": "coverage", "MT605": "coverage", "MT607": "coverage", "MT608": "coverage", "MT610": "coverage",
-    "MT611": "coverage",
+    "MT611": "coverage", "MT612": "coverage", "MT613": "coverage",
 }  # fmt: skip
 _UNIFY = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("“", '"'), ("”", '"'), ("«", '"'), ("»", '"'), ("„", '"'))
 _TOKEN = re.compile(r"[^\W\d_]+'|[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|[^\w\s]")

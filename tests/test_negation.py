@@ -69,6 +69,7 @@ def test_lexical_negations(text, lang, word):
         ("The packaging is PVC free.", "en"),
         ("Peu de cas sont signalés chez les enfants.", "fr"),
         ("Réservez un vol direct, sinon choisissez bien la correspondance.", "fr"),
+        ("Le ticket est clos quand le défaut est corrigé ou plus pertinent.", "fr"),
     ],
 )
 def test_words_that_negate_their_object_are_weak_negations(text, lang):
@@ -119,6 +120,8 @@ def _flips(target: str, source: str, tmp_path) -> list[str]:
          "Only two days are left before the parliament votes."),
         ("Des milliers de familles sont désormais sans abri après la tempête.",
          "Thousands of families are now homeless after the storm."),
+        ("Le ticket est clos quand le défaut est corrigé ou plus pertinent.",
+         "The ticket is closed when the defect is fixed or no longer relevant."),
     ],
 )
 def test_no_false_negation_flip(tmp_path, target, source):

@@ -86,6 +86,11 @@ def test_a_small_number_written_out_is_kept():
                          "The project will remain 100% free. Wash your hands often.", "MT610")
 
 
+def test_an_ordinal_keeps_its_number():
+    assert not _findings(["La collecte relève du 7e décret sur les archives.", "Lavez-vous souvent les mains."],
+                         "Collection falls under Decree 7 on archives. Wash your hands often.", "MT610")
+
+
 @pytest.mark.skipif(not CONTRATICO.exists(), reason="../shared/peer/contratico_enfr.tsv absent")
 def test_the_antonym_lexicon_on_contratico_alterations():
     """Recall on perturbed alterations against false alarms on the human references."""

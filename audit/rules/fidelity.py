@@ -1,7 +1,8 @@
 """Source-based checks (MT601–MT606): what only a comparison with the source can show.
 
 MT607 and MT608, entities dropped or added, are in `audit.rules.entity_changes`; MT609–MT611
-(antonyms, dropped numbers, lengths) in `audit.rules.phrases`.
+(antonyms, dropped numbers, lengths) in `audit.rules.phrases`; MT612–MT613 (phrases no word
+translates) in `audit.rules.word_coverage`.
 
 Each rule reads the aligned sources in its `RuleContext` (`context.sources`, best first),
 and looks only at links the aligner is confident about, so a

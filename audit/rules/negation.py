@@ -16,7 +16,8 @@ Words that only look negative are not markers:
 
 « ne » alone negates with pouvoir, savoir, oser, cesser (« il ne peut être expédié »), and
 weak negations include verbs that negate their object ("prohibit", « empêcher »), « peu »
-for "not many" and « sinon » for "if not".
+for "not many", « sinon » for "if not" and the elliptic « ou plus valide » for "or no longer
+valid".
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ _STRONG = {
     r"|fail(?:s|ed)?\s+to)\b|n['’]t\b",
 }
 _WEAK = {
+    # « corrigé ou plus valide »: « plus » without « ne » after « ou »/« mais » is "no longer".
     "fr": r"\bnon\b(?![\s-]+(?:seulement|content))|\b(?:faute|absence|manque|défaut)\s+d|\bindépendamment\s+d"
+    r"|\b(?:ou|mais)\s+plus\s+(?!que\b|de\b|d['’]|\d)[^\W\d_]{4,}"
     r"|\b(?:peu|sinon|interdi\w*|empêch\w*|refus\w*|évit\w*|privés?|privées?)\b",
     "en": r"\bnon-(?=\w)|\b(?:failures?|lack|absence)\b|\b\w{3,}(?:less|[- ]free)\b"
     r"|\b(?:prohibit|forbid|ban(?:s|ned)?\b|prevent|refus|den(?:y|ie)|avoid|barred|away\s+from)\w*",

@@ -85,12 +85,14 @@ def number_dropped(document: Document, context: RuleContext) -> Iterator[Hit]:
 
 
 _WHOLE = {"totalement", "entièrement", "intégralement", "complètement"}  # "100%" in words
+# "Regulation 12" is « le 12e règlement »: an ordinal keeps the number.
+_ORDINAL = re.compile(r"\b(\d+)(?:e|è|ème|eme|er|re|nd|nde)\b")
 
 
 def _written_out(text: str) -> set[str]:
     words = set(re.findall(r"\w+", text.lower()))
     found = {str(value) for value, forms in enumerate(_NUMBER_WORDS) if words & set(forms.split("|"))}
-    return found | ({"100"} if words & _WHOLE else set())
+    return found | set(_ORDINAL.findall(text)) | ({"100"} if words & _WHOLE else set())
 
 
 # The 99th percentile of log((French + 20) / (English + 20)) over ContraTICO's 474 human

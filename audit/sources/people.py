@@ -127,11 +127,25 @@ def flips(target: str, source: str, source_lang: str) -> Iterator[tuple[Person, 
     source_people = people(source, source_lang)
     source_words, target_words = _name_words(source), _name_words(target)
     for person in people(target, "fr"):
-        if _named_in(person.name, source_words):
+        if _named_in(person.name, source_words) or (source_lang == "en" and _translates(person.name, source)):
             continue
         replaced = [p for p in source_people if p.roles & person.roles and not _named_in(p.name, target_words)]
         if replaced:
             yield person, replaced[0]
+
+
+# « Angleterre » is "England", « l’État » "the State": a capitalised common noun or a place the
+# word-translation model knows is rendered, not a different person. 0.3 is where a word's
+# alternative translations stop (« Bureau » is "Office" at 0.46).
+TRANSLATED = 0.3
+
+
+def _translates(name: str, english: str) -> bool:
+    from audit.sources.words import translation
+
+    capitalised = {w for run in _RUN.findall(english) for w in re.split(r"[\s-]+", run) if len(w) > 2}
+    return any(translation(_ELIDED.sub("", w), other, "fr") >= TRANSLATED
+               for w in re.split(r"[\s-]+", name) if len(w) > 2 for other in capitalised)
 
 
 def _name_words(text: str) -> list[str]:
