@@ -94,6 +94,28 @@ def test_3_html_past_its_work_budget_is_one_line_and_the_batch_goes_on(tmp_path,
     assert extract_article_lines(sloppy) == 100
 
 
+def test_2_html_past_its_parse_time_limit_is_one_line_and_the_batch_goes_on(tmp_path, monkeypatch, capfdbinary):
+    """lexbor parsed a page in one C call that nothing could stop; the streaming pass checks a
+    CPU-time deadline between tokens, set by `max-parse-seconds` (command line or file)."""
+    from audit.ingest import STREAM_ABOVE_TAGS
+
+    (tmp_path / "a-page.html").write_text("<article>" + "<p>Une phrase." * (STREAM_ABOVE_TAGS + 1), encoding="utf-8")
+    (tmp_path / "b-article.txt").write_text(SPUN, encoding="utf-8")
+    for options in (["--max-parse-seconds", "0.001"], ["--config", str(tmp_path / "limit.toml")]):
+        (tmp_path / "limit.toml").write_text("max-parse-seconds = 0.001\n", encoding="utf-8")
+        code, out, err = cli(monkeypatch, capfdbinary, "check", "--format", "concise", *options, str(tmp_path))
+        refused = [line for line in out.splitlines() if "a-page.html" in line]
+        assert code == 2 and len(refused) == 1, (out, err)
+        assert "HTML not parsed within 0.001 s of CPU time (raise the limit with --max-parse-seconds)" in refused[0]
+        assert "b-article.txt:" in out
+    (tmp_path / "limit.toml").write_text("max-parse-seconds = 0\n", encoding="utf-8")
+    code, out, err = cli(monkeypatch, capfdbinary, "check", "--config", str(tmp_path / "limit.toml"), str(tmp_path))
+    assert code == 2 and "max-parse-seconds" in err and "Traceback" not in err, err
+    (tmp_path / "limit.toml").unlink()
+    code, out, err = cli(monkeypatch, capfdbinary, "check", "--exit-zero", "--format", "concise", str(tmp_path))
+    assert code == 0 and "not parsed" not in out + err  # the default leaves it seconds
+
+
 def extract_article_lines(html: str) -> int:
     from audit.ingest import extract_article
 
