@@ -6,14 +6,15 @@ costs about 300 bytes an element, 150 MiB for a 2 MB page of 500,000 `<p>x`. Thi
 gives the same text from the tokens (`audit.html_tokens`) by following HTML5's tree
 construction where it decides what ends up in a block: which start tag closes which element
 (a `<p>` by a block, an `<li>` by the next), scopes, tables and their cells, text fostered out
-of a table, formatting elements closed out of order (the adoption agency moves the rest into
-the block), foreign <svg>/<math> content, and which stray end tags are ignored. Two pieces of
-text are one text node (joined without a space) unless an element or a comment came between.
+of a table (`audit.html_tables`), formatting elements reopened or closed out of order
+(`audit.html_formatting`), foreign <svg>/<math> content, and which stray end tags are
+ignored. Two pieces of text are one text node (joined without a space) unless an element or
+a comment came between.
 
 A block's text is kept while it holds no other block, and written when it closes; memory is
 the stack of open elements (at most `audit.html_depth.MAX_DEPTH` deep) plus the text kept.
-The tokenizer checks `deadline` (a `time.thread_time()` value) every few thousand tokens.
-Equality with lexbor was checked on every page found locally (docs/hostile.md); pages of
+`deadline` (a `time.thread_time()` value) is checked every few thousand tokens. Equality
+with lexbor is checked by tools/eval_html_stream.py (figures in docs/hostile.md); pages of
 frames (no <body>) are left to lexbor (`Unsupported`).
 """
 
@@ -22,63 +23,50 @@ from __future__ import annotations
 import re
 import time
 
+from audit.html_formatting import FORMATTING, SPECIAL, FormattingRules
+from audit.html_tables import (
+    CONTEXTS,
+    FOSTERING,
+    TEXT_SPECIAL,
+    TableModes,
+    tag_set,
+)
 from audit.html_tokens import COMMENT, DOCTYPE, END, START, TEXT, tokens
 
-
-def _tags(names: str) -> frozenset[str]:
-    return frozenset(names.split())
-
-
-_BLOCKS = _tags("p h1 h2 h3 h4 h5 h6 li blockquote figcaption pre td dt dd")
-_DROP = _tags("script style noscript template nav header footer aside form")
+_BLOCKS = tag_set("p h1 h2 h3 h4 h5 h6 li blockquote figcaption pre td dt dd")
+_DROP = tag_set("script style noscript template nav header footer aside form")
 _ROOTS = ("article", "main", "body")
-_HEADINGS = _tags("h1 h2 h3 h4 h5 h6")
-_CLOSE_P = _tags(
+_HEADINGS = tag_set("h1 h2 h3 h4 h5 h6")
+_CLOSE_P = tag_set(
     "address article aside blockquote center details dialog dir div dl fieldset figcaption figure "
     "footer header hgroup main menu nav ol p search section summary ul pre listing form plaintext "
     "xmp hr table"
 ) | _HEADINGS
-_VOID = _tags(
+_VOID = tag_set(
     "area base basefont bgsound br col embed frame hr img image input keygen link meta param "
     "source track wbr"
 )
-_IMPLIED = _tags("dd dt li optgroup option p rb rp rt rtc")
+_IMPLIED = tag_set("dd dt li optgroup option p rb rp rt rtc")
 # lexbor parses <select> as HTML now does: its content is HTML, but a <p> in it closes none outside
-_SCOPE = _tags("applet caption html table td th marquee object template select")
-_FOREIGN_SCOPE = _tags("mi mo mn ms mtext annotation-xml foreignobject desc title")
+_SCOPE = tag_set("applet caption html table td th marquee object template select")
+_FOREIGN_SCOPE = tag_set("mi mo mn ms mtext annotation-xml foreignobject desc title")
 _BUTTON_SCOPE, _LIST_SCOPE = _SCOPE | {"button"}, _SCOPE | {"ol", "ul"}
-_TABLE_SCOPE = _tags("html table template")
-_SPECIAL = _tags(
-    "address applet area article aside base basefont bgsound blockquote body br button caption "
-    "center col colgroup dd details dir div dl dt embed fieldset figcaption figure footer form "
-    "frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe img input keygen li link "
-    "listing main marquee menu meta nav noembed noframes noscript object ol p param plaintext pre "
-    "script search section select source style summary table tbody td template textarea tfoot th "
-    "thead title tr track ul wbr xmp"
-)
-_FORMATTING = _tags("a b big code em font i nobr s small strike strong tt u")
-_CLOSED_AS_BLOCK = _tags(
+_CLOSED_AS_BLOCK = tag_set(
     "address article aside blockquote button center details dialog dir div dl fieldset figcaption "
     "figure footer header hgroup listing main menu nav ol pre search section summary ul"
 )
-_HEAD_ELEMENTS = _tags("base basefont bgsound link meta noframes script style template title")
-_IGNORED_IN_BODY = _tags("caption col colgroup frame head tbody td tfoot th thead tr")
-_TABLE_PARTS = _tags("tbody thead tfoot")
-_CELLS = _tags("td th")
-_CONTEXTS = _tags("table tbody thead tfoot tr td th caption colgroup")
-_FOSTERING = _tags("table tbody thead tfoot tr")
-_TEXT_SPECIAL = _FOSTERING | {"colgroup"}
+_HEAD_ELEMENTS = tag_set("base basefont bgsound link meta noframes script style template title")
+_IGNORED_IN_BODY = tag_set("caption col colgroup frame head tbody td tfoot th thead tr")
 # Start tags that leave <svg> or <math> content for HTML.
-_BREAKOUT = _tags(
+_BREAKOUT = tag_set(
     "b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li "
     "listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var"
 )
-_INTEGRATION = _tags("foreignobject desc title mi mo mn ms mtext")
-_NO_RECONSTRUCT = _tags(
+_INTEGRATION = tag_set("foreignobject desc title mi mo mn ms mtext")
+_NO_RECONSTRUCT = tag_set(
     "textarea iframe noembed noframes script style title template base basefont bgsound link meta "
     "rb rtc rp rt plaintext"
 )
-_TABLE_STARTS = _tags("caption col colgroup tbody td tfoot th thead tr")
 _ASCII_SPACE = re.compile(r"[ \t\r\n\f]+")
 _QUIRKY = ("-//w3c//dtd html 4.01 frameset//", "-//w3c//dtd html 4.01 transitional//")
 _CHECK_EVERY = 4096
@@ -105,13 +93,13 @@ class _Element:
         # the block whose text this element's text is (None inside a dropped element)
         self.collector = self if self.block else None if dropped or parent is None else parent.collector
         self.roots = 0 if dropped else roots  # bit i: inside the first _ROOTS[i] and not dropped from it
-        self.context = self if name in _CONTEXTS and not foreign else context  # for the insertion mode
+        self.context = self if name in CONTEXTS and not foreign else context  # for the insertion mode
         self.leaf, self.parts, self.fostered, self.open = True, [], False, False
         # inside a <template>: its content is a fragment of its own, which no selector sees
         self.inert = parent is not None and (parent.inert or parent.name == "template" and not parent.foreign)
 
 
-class Extractor:
+class Extractor(TableModes, FormattingRules):
     """Feeds tokens through a model of HTML5's tree construction; `text()` gives the article."""
 
     def __init__(self, deadline: float | None = None):
@@ -233,11 +221,11 @@ class Extractor:
     # -- text ------------------------------------------------------------------------------------
     def characters(self, text: str) -> None:
         top = self.stack[-1]
-        if top.name in _TEXT_SPECIAL or self.after_body:
+        if top.name in TEXT_SPECIAL or self.after_body:
             significant = text.strip(" \t\r\n\f")
             if significant:
                 self.after_body = False
-                if top.name in _FOSTERING and not top.foreign:
+                if top.name in FOSTERING and not top.foreign:
                     self.foster_text(top, text)
                     return
                 if top.name == "colgroup":
@@ -263,29 +251,11 @@ class Extractor:
                 if roots >> i & 1:
                     self.loose[i].append(text)  # root.text() joins text nodes without a separator
 
-    def foster_text(self, top: _Element, text: str) -> None:
-        """Text in a table outside its cells goes before the table, into its parent, merging with
-        a text node just before the table."""
-        table = self.last_table()
-        parent = self.stack[self.stack.index(table) - 1] if table is not None else self.stack[0]
-        space = self.space
-        self.space = table.fostered if table is not None else True
-        self.append(parent, text)
-        if table is not None:
-            table.fostered = False
-        self.space = space
-
-    def last_table(self) -> _Element | None:
-        for element in reversed(self.stack):
-            if element.name == "table" and not element.foreign:
-                return element
-        return None
-
     # -- elements --------------------------------------------------------------------------------
     def insert(self, name: str, void: bool = False, foreign: bool = False, foster: bool = True) -> _Element:
         top = parent = self.stack[-1]
         table = None
-        if foster and top.name in _FOSTERING and not top.foreign:
+        if foster and top.name in FOSTERING and not top.foreign:
             table = self.last_table()
             if table is not None and table is not self.stack[0]:
                 parent = self.stack[self.stack.index(table) - 1]
@@ -381,16 +351,6 @@ class Extractor:
             self.implied_end_tags("p")
             self.pop_until(("p",))
 
-    def clear_formatting_to_marker(self) -> None:
-        while self.formatting:
-            if self.formatting.pop() is None:
-                return
-
-    def clear_to(self, names) -> None:
-        """Pop to a table context (`clear the stack back to a table … context`)."""
-        while len(self.stack) > 1 and self.stack[-1].name not in names and self.stack[-1].name != "template":
-            self.pop()
-
     # -- start tags --------------------------------------------------------------------------------
     def start(self, name: str, self_closing: bool) -> None:
         top = self.stack[-1]
@@ -449,44 +409,10 @@ class Extractor:
                 and not self.formatting[-1].open:
             self.reconstruct()
         element = self.insert(name, name in _VOID)
-        if name in _FORMATTING:
+        if name in FORMATTING:
             self.push_formatting(element)
         elif name in ("applet", "marquee", "object", "template"):
             self.formatting.append(None)
-
-    def reconstruct(self) -> None:
-        """Reopen the formatting elements that a closed block or cell left open (HTML5 13.2.4.3)."""
-        entries = self.formatting
-        first = len(entries) - 1
-        while first > 0 and entries[first - 1] is not None and not entries[first - 1].open:
-            first -= 1
-        for index in range(first, len(entries)):
-            entries[index] = self.insert(entries[index].name)
-
-    def close_open_a(self) -> None:
-        for entry in reversed(self.formatting):
-            if entry is None:
-                return
-            if entry.name == "a":
-                self.adoption("a")
-                if entry in self.formatting:
-                    self.formatting.remove(entry)
-                if entry.open:
-                    self.remove(entry)
-                return
-
-    def push_formatting(self, element: _Element) -> None:
-        """Noah's Ark: at most three of one name after the last marker."""
-        same = []
-        for index in range(len(self.formatting) - 1, -1, -1):
-            entry = self.formatting[index]
-            if entry is None:
-                break
-            if entry.name == element.name:
-                same.append(index)
-        if len(same) >= 3:
-            del self.formatting[same[-1]]
-        self.formatting.append(element)
 
     def close_list_item(self, names) -> None:
         for element in reversed(self.stack):
@@ -494,80 +420,8 @@ class Extractor:
                 self.implied_end_tags(element.name)
                 self.pop_until((element.name,))
                 return
-            if element.foreign or element.name in _SPECIAL and element.name not in ("address", "div", "p"):
+            if element.foreign or element.name in SPECIAL and element.name not in ("address", "div", "p"):
                 return
-
-    # -- tables ------------------------------------------------------------------------------------
-    def table_start(self, name: str, context: _Element) -> bool:
-        """A start tag in a table, a row or a cell; False when the body's rules apply."""
-        mode = context.name
-        if mode in _CELLS or mode == "caption":
-            if name not in _TABLE_STARTS:
-                return False
-            if mode == "caption":
-                self.pop_until(("caption",))
-                self.clear_formatting_to_marker()
-            else:
-                self.close_cell()
-            self.start(name, False)
-            return True
-        if mode == "colgroup":
-            if name == "col":
-                self.insert("col", True, foster=False)
-                return True
-            self.pop_until(("colgroup",))
-            self.start(name, False)
-            return True
-        return self.table_body_start(name, mode)
-
-    def table_body_start(self, name: str, mode: str) -> bool:
-        if name in _CELLS:
-            if mode != "tr":
-                self.start("tr", False)
-            self.clear_to(("tr",))
-            self.insert(name, foster=False)
-            self.formatting.append(None)
-        elif name == "tr":
-            if mode == "tr":
-                self.pop_until(("tr",))
-            elif mode == "table":
-                self.clear_to(("table",))
-                self.insert("tbody", foster=False)
-            else:
-                self.clear_to(_TABLE_PARTS)
-            self.insert(name, foster=False)
-        elif name in _TABLE_PARTS or name in ("caption", "colgroup", "col"):
-            if mode == "tr":
-                self.pop_until(("tr",))
-            if mode != "table":
-                self.clear_to(_TABLE_PARTS | {"table"})
-                if self.stack[-1].name in _TABLE_PARTS:
-                    self.pop()
-            self.clear_to(("table",))
-            if name == "caption":
-                self.formatting.append(None)
-            if name == "col":
-                self.insert("colgroup", foster=False)
-                self.insert("col", True, foster=False)
-            else:
-                self.insert(name, foster=False)
-        elif name == "table":
-            if self.in_scope(("table",), _TABLE_SCOPE):
-                self.pop_until(("table",))
-                self.start(name, False)
-        elif name in ("style", "script", "template"):
-            self.insert(name, foster=False)
-        elif name == "form":
-            if self.form is None:
-                self.form = self.insert(name, True, foster=False)
-        else:
-            return False
-        return True
-
-    def close_cell(self) -> None:
-        self.implied_end_tags()
-        self.pop_until(_CELLS)
-        self.clear_formatting_to_marker()
 
     # -- end tags ------------------------------------------------------------------------------------
     def end(self, name: str) -> None:
@@ -623,7 +477,7 @@ class Extractor:
             if self.in_scope(_HEADINGS):
                 self.implied_end_tags()
                 self.pop_until(_HEADINGS)
-        elif name in _FORMATTING:
+        elif name in FORMATTING:
             self.adoption(name)
         else:
             self.any_other_end(name)
@@ -636,87 +490,8 @@ class Extractor:
                 while len(self.stack) > index:
                     self.pop()
                 return
-            if element.name in _SPECIAL and not element.foreign:
+            if element.name in SPECIAL and not element.foreign:
                 return
-
-    def table_end(self, name: str, context: _Element) -> bool:
-        """An end tag in a table, a row or a cell; False when the body's rules apply."""
-        mode = context.name
-        if mode in _CELLS:
-            if name in _CELLS:
-                if self.in_scope((name,), _TABLE_SCOPE):
-                    self.implied_end_tags()
-                    self.pop_until((name,))
-                    self.clear_formatting_to_marker()
-                return True
-            if name in ("body", "caption", "col", "colgroup", "html"):
-                return True
-            if name in ("table", "tr") or name in _TABLE_PARTS:
-                if self.in_scope((name,), _TABLE_SCOPE):
-                    self.close_cell()
-                    self.end(name)
-                return True
-            return False
-        if mode == "caption":
-            if name in ("caption", "table"):
-                if self.in_scope(("caption",), _TABLE_SCOPE):
-                    self.implied_end_tags()
-                    self.pop_until(("caption",))
-                    self.clear_formatting_to_marker()
-                    if name == "table":
-                        self.end(name)
-                return True
-            return name in ("body", "col", "colgroup", "html", "tbody", "td", "tfoot", "th", "thead", "tr")
-        if mode == "colgroup":
-            if name == "colgroup":
-                self.pop()
-                return True
-            if name == "col":
-                return True
-            self.pop()
-            self.end(name)
-            return True
-        if name in ("table", "tr") or name in _TABLE_PARTS:
-            if self.in_scope((name,), _TABLE_SCOPE):
-                self.pop_until((name,))
-            return True
-        return name in ("body", "caption", "col", "colgroup", "html", "td", "th")
-
-    # -- the adoption agency ----------------------------------------------------------------------
-    def adoption(self, name: str) -> None:
-        """A formatting element's end tag: close it; a block opened inside it stays open (HTML5 moves
-        it out, with what it holds), and the elements between lose their place on the stack."""
-        top = self.stack[-1]
-        if top.name == name and top not in self.formatting:
-            self.pop()
-            return
-        for _ in range(8):
-            entry = None
-            for candidate in reversed(self.formatting):
-                if candidate is None:
-                    break
-                if candidate.name == name:
-                    entry = candidate
-                    break
-            if entry is None:
-                self.any_other_end(name)
-                return
-            if not entry.open:
-                self.formatting.remove(entry)
-                return
-            if not self.element_in_scope(entry):
-                return
-            index = self.stack.index(entry)
-            furthest = next((e for e in self.stack[index + 1:] if e.name in _SPECIAL and not e.foreign), None)
-            self.formatting.remove(entry)
-            if furthest is None:
-                while len(self.stack) > index:
-                    self.pop()
-                return
-            for element in self.stack[index:self.stack.index(furthest)]:
-                if element is entry or element not in self.formatting:
-                    self.remove(element)
-
 
 def _quirky(doctype: str) -> bool:
     """Whether a <!DOCTYPE …> puts the page in quirks mode (where a <table> does not close a <p>)."""
