@@ -36,6 +36,7 @@ from audit.html_tokens import COMMENT, DOCTYPE, END, START, TEXT, tokens
 _BLOCKS = tag_set("p h1 h2 h3 h4 h5 h6 li blockquote figcaption pre td dt dd")
 _DROP = tag_set("script style noscript template nav header footer aside form")
 _ROOTS = ("article", "main", "body")
+_NOTED = frozenset(["article", "main", "table"])  # what insert() notes about an element
 _HEADINGS = tag_set("h1 h2 h3 h4 h5 h6")
 _CLOSE_P = tag_set(
     "address article aside blockquote center details dialog dir div dl fieldset figcaption figure "
@@ -56,7 +57,7 @@ _CLOSED_AS_BLOCK = tag_set(
     "figure footer header hgroup listing main menu nav ol pre search section summary ul"
 )
 _HEAD_ELEMENTS = tag_set("base basefont bgsound link meta noframes script style template title")
-_IGNORED_IN_BODY = tag_set("caption col colgroup frame head tbody td tfoot th thead tr")
+_IGNORED_IN_BODY = tag_set("caption col colgroup frame head tbody td tfoot th thead tr html body frameset")
 # Start tags that leave <svg> or <math> content for HTML.
 _BREAKOUT = tag_set(
     "b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li "
@@ -122,6 +123,17 @@ class Extractor(TableModes, FormattingRules):
         for count, token in enumerate(tokens(html, foreign), 1):
             if deadline is not None and not count % _CHECK_EVERY and time.thread_time() > deadline:
                 raise Timeout
+            kind = token[0]
+            if kind == TEXT and self.in_body and not self.skip_newline and "\x00" not in token[1]:
+                self.characters(token[1])  # the common case, without token()'s checks
+                continue
+            if kind == START and token[1] == "p" and self.in_body and len(stack) > 1:
+                top = stack[-1]
+                if top.name == "p" and not top.foreign and top.context is None:
+                    self.skip_newline = self.after_body = False  # a <p> closing a <p>, as body_start
+                    self.pop()  # would do it, without its checks: pages of 500,000 <p> exist
+                    self.insert("p")
+                    continue
             self.token(token)
             if stack:
                 foreign[0] = stack[-1].foreign
@@ -233,7 +245,7 @@ class Extractor(TableModes, FormattingRules):
                     self.characters(text)
                     return
         formatting = self.formatting
-        if formatting and formatting[-1] is not None and not formatting[-1].open:
+        if formatting and formatting[-1] is not None and not formatting[-1].open and not top.foreign:
             self.reconstruct()
             top = self.stack[-1]
         self.append(top, text)
@@ -254,20 +266,18 @@ class Extractor(TableModes, FormattingRules):
     # -- elements --------------------------------------------------------------------------------
     def insert(self, name: str, void: bool = False, foreign: bool = False, foster: bool = True) -> _Element:
         top = parent = self.stack[-1]
-        table = None
         if foster and top.name in FOSTERING and not top.foreign:
             table = self.last_table()
             if table is not None and table is not self.stack[0]:
                 parent = self.stack[self.stack.index(table) - 1]
                 table.fostered = True
         element = _Element(name, parent, parent.roots, top.context, foreign)
-        if name in _ROOTS:
-            index = _ROOTS.index(name)
-            if not self.found[index] and not element.inert:
-                self.found[index] = True
-                element.roots |= 1 << index
-        if name == "table":
-            element.fostered = self.space  # text fostered before it merges with text just before it
+        if name in _NOTED:
+            if name == "table":
+                element.fostered = self.space  # text fostered before it merges with the text before it
+            elif not self.found[_ROOTS.index(name)] and not element.inert:
+                self.found[_ROOTS.index(name)] = True
+                element.roots |= 1 << _ROOTS.index(name)
         self.space = True
         if element.block:
             if element.roots & ~self.block_roots:
@@ -360,15 +370,14 @@ class Extractor(TableModes, FormattingRules):
                 return
             while len(self.stack) > 1 and self.stack[-1].foreign and self.stack[-1].name not in _INTEGRATION:
                 self.pop()
-        context = self.stack[-1].context
+            top = self.stack[-1]
+        context = top.context
         if context is not None and self.table_start(name, context):
             return
         self.body_start(name, self_closing)
 
     def body_start(self, name: str, self_closing: bool) -> None:
         """A start tag in body (HTML5 13.2.6.4.7), as far as blocks and text nodes can tell."""
-        if name in ("html", "body", "head", "frameset") or name in _IGNORED_IN_BODY:
-            return
         if name in _CLOSE_P:
             if name == "form" and self.form is not None:
                 return
@@ -379,6 +388,8 @@ class Extractor(TableModes, FormattingRules):
             element = self.insert(name, name == "hr")
             if name == "form":
                 self.form = element
+            return
+        if name in _IGNORED_IN_BODY:
             return
         if name == "li" or name in ("dd", "dt"):
             self.close_list_item(("li",) if name == "li" else ("dd", "dt"))

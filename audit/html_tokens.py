@@ -30,22 +30,28 @@ _MARKUP = re.compile(
 # Elements whose content is text up to their end tag; RCDATA ones decode character references.
 RAW_TEXT = frozenset(["script", "style", "xmp", "iframe", "noembed", "noframes"])
 RCDATA = frozenset(["textarea", "title"])
+_CONTENT = RAW_TEXT | RCDATA | {"plaintext"}
 _ENDS: dict[str, re.Pattern] = {}
 
 
 def tokens(html: str, foreign: list[bool]) -> Iterator[tuple]:
     """The page's tokens; `foreign[0]` is set by the consumer while inside <svg> or <math>,
     where <style> and <title> are ordinary elements."""
-    position, size, search = 0, len(html), _MARKUP.search
-    while position < size:
-        match = search(html, position)
-        start = match.start() if match else size
+    position = 0
+    while position is not None:
+        position = yield from _until_raw_text(html, position, foreign)
+
+
+def _until_raw_text(html: str, position: int, foreign: list[bool]) -> Iterator[tuple]:
+    """Tokens up to the end of the page (None) or to the start of a raw-text element's
+    content, where a fresh scan starts (its position). Kept tight: a 2 MB page has a million."""
+    for match in _MARKUP.finditer(html, position):
+        start = match.start()
         if start > position:
-            yield TEXT, _text(html[position:start])
-        if match is None:
-            return
+            text = html[position:start]
+            yield TEXT, unescape(text) if "&" in text else text
         position = match.end()
-        closing, name, attributes, end = match.group(1, 2, 3, 4)
+        name = match.group(2)
         if name is None:
             doctype = match.group(5)
             if doctype is not None:
@@ -53,15 +59,19 @@ def tokens(html: str, foreign: list[bool]) -> Iterator[tuple]:
             elif html[start + 1] != "/" or html[start + 2] != ">":
                 yield COMMENT,
             continue
-        if not end:
-            return  # a tag left open at the end of the page is dropped, with what it swallowed
+        if not match.group(4):
+            return None  # a tag left open at the end of the page is dropped, with what it swallowed
         name = name.lower()
-        if closing:
+        if html[start + 1] == "/":
             yield END, name
             continue
-        yield START, name, attributes.endswith("/")
-        if (name in RAW_TEXT or name in RCDATA or name == "plaintext") and not foreign[0]:
-            position = yield from _raw(html, position, name)
+        yield START, name, html[position - 2] == "/"
+        if name in _CONTENT and not foreign[0]:
+            return (yield from _raw(html, position, name))
+    if position < len(html):
+        text = html[position:]
+        yield TEXT, unescape(text) if "&" in text else text
+    return None
 
 
 def _raw(html: str, position: int, name: str) -> Iterator[tuple]:
