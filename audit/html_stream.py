@@ -14,8 +14,8 @@ a comment came between.
 A block's text is kept while it holds no other block, and written when it closes; memory is
 the stack of open elements (at most `audit.html_depth.MAX_DEPTH` deep) plus the text kept.
 `deadline` (a `time.thread_time()` value) is checked every few thousand tokens. Equality
-with lexbor is checked by tools/eval_html_stream.py (figures in docs/hostile.md); pages of
-frames (no <body>) are left to lexbor (`Unsupported`).
+with lexbor is checked by tools/eval_html_stream.py (figures in docs/hostile.md); a page of
+frames (no <body>) raises `Unsupported`.
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ _CHECK_EVERY = 4096
 
 
 class Unsupported(Exception):
-    """A page this pass does not follow (frames, no <body>): lexbor extracts it."""
+    """A page this pass does not follow: frames, no <body>."""
 
 
 class Timeout(Exception):

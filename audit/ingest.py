@@ -158,8 +158,8 @@ def extract_article(html: str, path: str = "page", max_parse_seconds: float = DE
         except Timeout:
             raise InputError(f"{path}: HTML not parsed within {max_parse_seconds:g} s of CPU time "
                              "(raise the limit with --max-parse-seconds)") from None
-        except Unsupported:
-            pass  # frames: lexbor's tree of them is small
+        except Unsupported:  # a <frameset> page has no body to audit; lexbor's tree of it would be large
+            raise InputError(f"{path}: an HTML frameset of over {STREAM_ABOVE_TAGS:,} tags, not audited") from None
     return _lexbor_article(page)
 
 

@@ -94,9 +94,14 @@ def test_hostile_shapes_take_the_streaming_path_and_give_the_same_text(monkeypat
     assert extract_article("<p>x" * 100) == "x\n\n" * 99 + "x\n" and len(calls) == 5  # small: lexbor
 
 
-def test_frames_are_left_to_lexbor():
+def test_a_large_frameset_is_refused_a_small_one_left_to_lexbor():
+    from audit.errors import InputError
+
     with pytest.raises(Unsupported):
         extract("<html><frameset><frame src=a></frameset>")
+    assert extract_article("<html><head><title>Cadres</title></head><frameset><frame src=a>") == "Cadres\n"
+    with pytest.raises(InputError, match="frameset of over 20,000 tags"):
+        extract_article("<html><frameset>" + "<frame src=a></frame>" * STREAM_ABOVE_TAGS)
 
 
 PEER = ROOT.parent / "shared" / "peer" / "real-web" / "mt_fr"
