@@ -20,8 +20,8 @@ from audit.errors import InputError
 from audit.html_depth import TooMalformed, bounded
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-# CPU seconds an HTML page may take to parse: the worst 2 MB shapes take about 1.5 s, a
-# 10 MB one about 7 s; ordinary pages take milliseconds.
+# CPU seconds an HTML page may take to parse: 2 MB of `<p>x`, the slowest shape, about 2 s and
+# 10 MB about 12 s on a loaded machine; ordinary pages take milliseconds.
 DEFAULT_MAX_PARSE_SECONDS = 20.0
 # A page with more tags than this is extracted in one streaming pass (`audit.html_stream`),
 # which holds no tree: lexbor's costs about 300 bytes an element, 6 MiB at this size.
