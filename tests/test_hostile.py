@@ -380,6 +380,19 @@ def test_18_html_extraction_costs_a_few_bytes_per_byte(tmp_path):
         assert cost < 10, name
 
 
+def test_a_data_entry_with_a_fix_is_reported_in_every_format():
+    """`Hit` gained a `category` field before `fix`: MT501/MT502's positional call passed the
+    fix as the category, and « de le projet » crashed the text report and left the JSON empty."""
+    from audit.findings import Category
+    from audit.reporters import reporter
+    from audit.results import Run
+
+    result = audit_string("Le ministre parle de le projet de loi devant les députés réunis mardi.\n")
+    found = [f for f in result.findings if f.code == "MT501"]
+    assert found and found[0].category is Category.GRAMMAR and found[0].fix is not None
+    assert '"code": "MT501"' in "".join(reporter("json").render_pieces(Run((result,), (), result_settings())))
+
+
 def test_a_stale_index_is_told_on_stderr_and_in_meta(tmp_path, monkeypatch, capfdbinary):
     import json
     import shutil
