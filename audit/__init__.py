@@ -3,8 +3,9 @@
 The stages, in the order data flows (`audit.pipeline` runs them for one input):
 
 1. ingest: read bytes, decode (`decoding`), extract an HTML page's article (`ingest`,
-   `html_depth`), read Markdown as Markdown (`markdown`) and bilingual files unit by unit
-   (`bilingual`, `bilingual_tables`, `glossary`);
+   `html_depth`; large pages in one pass, `html_tokens` → `html_stream` with `html_tables`,
+   `html_formatting`), read Markdown as Markdown (`markdown`) and bilingual files unit by
+   unit (`bilingual`, `bilingual_tables`, `glossary`);
 2. segment: paragraphs and sentences with character offsets (`segment` → `document`);
 3. language: is it French, by the share of its text in each language (`language_share`,
    `language`);

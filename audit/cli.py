@@ -68,6 +68,8 @@ def audit_options(command):
         click.option("--select", help="Comma-separated codes or prefixes to check (default: all)."),
         click.option("--ignore", help="Comma-separated codes or prefixes to skip."),
         click.option("--max-bytes", type=int, help="Refuse inputs larger than this (default 10 MB)."),
+        click.option("--max-parse-seconds", type=float,
+                     help="Refuse HTML pages that take longer to parse, in CPU seconds (default 20)."),
         click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Read settings from this file."),
         click.option("--exclude", help="Comma-separated gitignore patterns a walk skips (replaces the defaults)."),
         click.option("--extend-exclude", help="Patterns a walk skips in addition to the default ones."),
@@ -93,7 +95,7 @@ def audit_options(command):
 
 
 # Options whose names are Settings fields, read by `_settings`.
-_SETTINGS_OPTIONS = ("select", "ignore", "max_bytes", "exclude", "extend_exclude", "force_exclude",
+_SETTINGS_OPTIONS = ("select", "ignore", "max_bytes", "max_parse_seconds", "exclude", "extend_exclude", "force_exclude",
                      "fail_on_skipped", "sources", "index", "fail_on", "min_score", "max_mt_likelihood",
                      "baseline", "strict_spacing", "comet_model", "glossary", "inline_suppressions", "source_files",
                      "respect_gitignore", "lang", "qe", "verdict_model")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from audit.errors import UserError
 from audit.findings import Severity
-from audit.ingest import DEFAULT_MAX_BYTES
+from audit.ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_PARSE_SECONDS
 from audit.tree import DEFAULT_EXCLUDE
 
 FAIL_ON_CHOICES = ("minor", "major", "critical", "never")
@@ -26,6 +26,7 @@ class Settings:
     fail_on: str = "major"
     strict_spacing: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_parse_seconds: float = DEFAULT_MAX_PARSE_SECONDS  # CPU time an HTML page may take to parse
     boilerplate: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
     min_score: float | None = None
@@ -61,6 +62,8 @@ class Settings:
                 raise UserError(f"severity.{code}: {level!r} is not minor, major or critical")
         if self.max_bytes <= 0:
             raise UserError("max_bytes: must be a positive number of bytes")
+        if not 0 < self.max_parse_seconds < float("inf"):
+            raise UserError("max_parse_seconds: must be a positive number of seconds")
 
     @property
     def fail_on_severity(self) -> Severity | None:

@@ -167,6 +167,7 @@ CONVERTERS: dict[str, Callable] = {
     "verdict_model": _choice(*VERDICT_MODELS),
     "strict_spacing": _boolean,
     "max_bytes": _number(int, 1, 2**40),
+    "max_parse_seconds": _number(float, 0.001, 86_400.0),
     "boilerplate": _strings,
     "severity": _severity,
     "min_score": _number(float, 0.0, 100.0),

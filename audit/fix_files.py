@@ -59,7 +59,7 @@ def fix_paths(paths: list[str], settings: Settings, *, unsafe: bool, diff: bool,
     summary = FixSummary()
     for path in paths:
         try:
-            raw = load(path, settings.max_bytes, stdin_name if path == "-" else None)
+            raw = load(path, settings.max_bytes, stdin_name if path == "-" else None, settings.max_parse_seconds)
         except InputError:
             if path == "-":
                 raise

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import time
 from dataclasses import dataclass
 
 from audit.decoding import decode, unicode_mark
@@ -19,6 +20,12 @@ from audit.errors import InputError
 from audit.html_depth import TooMalformed, bounded
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+# CPU seconds an HTML page may take to parse: 2 MB of `<p>x`, the slowest shape, about 2 s and
+# 10 MB about 12 s on a loaded machine; ordinary pages take milliseconds.
+DEFAULT_MAX_PARSE_SECONDS = 20.0
+# A page with more tags than this is extracted in one streaming pass (`audit.html_stream`),
+# which holds no tree: lexbor's costs about 300 bytes an element, 6 MiB at this size.
+STREAM_ABOVE_TAGS = 20_000
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 _BLOCK_TAGS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, pre, td, dt, dd"
@@ -45,7 +52,8 @@ class RawText:
     non_prose: tuple[tuple[int, int], ...] = ()  # masked spans of `text` (Markdown markup)
 
 
-def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None) -> RawText:
+def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None,
+         max_parse_seconds: float = DEFAULT_MAX_PARSE_SECONDS) -> RawText:
     """Read `path` ('-' for standard input) without ever writing to it; bilingual files
     (XLIFF, TMX, PO, CSV/TSV, JSONL) become their targets, one paragraph per segment. `name`
     (`--stdin-filename`) stands for `path` in reports and says by its suffix how to read it."""
@@ -54,10 +62,10 @@ def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None)
     name = name or path
     if bilingual_format(name):
         return read_bilingual(name, read_bounded(path, max_bytes))
-    return from_bytes(name, read_bounded(path, max_bytes))
+    return from_bytes(name, read_bounded(path, max_bytes), max_parse_seconds)
 
 
-def from_bytes(path: str, data: bytes) -> RawText:
+def from_bytes(path: str, data: bytes, max_parse_seconds: float = DEFAULT_MAX_PARSE_SECONDS) -> RawText:
     """Decode bytes read elsewhere (a site run reads and hashes them before auditing)."""
     if not data.strip():
         raise InputError(f"{path}: empty input")
@@ -65,7 +73,7 @@ def from_bytes(path: str, data: bytes) -> RawText:
         raise InputError(f"{path}: binary file, not text")
     text, encoding, notes = decode(path, data)
     if _is_html(path, text):
-        return RawText(path, extract_article(text, path), encoding, "text/html", notes)
+        return RawText(path, extract_article(text, path, max_parse_seconds), encoding, "text/html", notes)
     if path.lower().endswith(_MARKDOWN_SUFFIXES):
         from audit.markdown import prose
 
@@ -126,20 +134,38 @@ def _is_html(path: str, text: str) -> bool:
     return head.startswith(("<!doctype html", "<html"))
 
 
-def extract_article(html: str, path: str = "page") -> str:
+def extract_article(html: str, path: str = "page", max_parse_seconds: float = DEFAULT_MAX_PARSE_SECONDS) -> str:
     """The article's text, one block element per paragraph.
 
     Takes <article> (else <main>, else <body>) and drops navigation, scripts and furniture, the
     way readability-style extractors do, with a real HTML5 parser (selectolax/lexbor), fed a
     page whose nesting is bounded first (`audit.html_depth`: parsing time grows with its square).
-    A page that would still parse in more than linear time is an InputError naming `path`.
+    A page of more than `STREAM_ABOVE_TAGS` tags goes through `audit.html_stream` instead: the
+    same text without a tree, and a parse that stops after `max_parse_seconds` of CPU time.
+    A page that would parse in more than linear time, or past that limit, is an InputError
+    naming `path`.
     """
-    from selectolax.lexbor import LexborHTMLParser
-
+    deadline = time.thread_time() + max_parse_seconds
     try:
         page = bounded(_SUPPRESSION_COMMENT.sub(r"<p>\1</p>", html), _BLOCKS)
     except TooMalformed as error:
         raise InputError(f"{path}: {error}") from None
+    if page.count("<") > STREAM_ABOVE_TAGS:
+        from audit.html_stream import Timeout, Unsupported, extract
+
+        try:
+            return extract(page, deadline)
+        except Timeout:
+            raise InputError(f"{path}: HTML not parsed within {max_parse_seconds:g} s of CPU time "
+                             "(raise the limit with --max-parse-seconds)") from None
+        except Unsupported:  # a <frameset> page has no body to audit; lexbor's tree of it would be large
+            raise InputError(f"{path}: an HTML frameset of over {STREAM_ABOVE_TAGS:,} tags, not audited") from None
+    return _lexbor_article(page)
+
+
+def _lexbor_article(page: str) -> str:
+    from selectolax.lexbor import LexborHTMLParser
+
     tree = LexborHTMLParser(page)
     root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
     if root is None:

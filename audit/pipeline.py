@@ -29,7 +29,7 @@ from audit.verdict import decide, is_french
 
 def audit_path(path: str, settings: Settings, name: str | None = None) -> Audit:
     """Audit the file `path`; `name` stands for it in the result (standard input's name)."""
-    return audit_text(load(path, settings.max_bytes, name), settings)
+    return audit_text(load(path, settings.max_bytes, name, settings.max_parse_seconds), settings)
 
 
 def audit_text(raw: RawText, settings: Settings, pair: tuple[str, str] | None = None) -> Audit:

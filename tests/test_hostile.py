@@ -94,6 +94,28 @@ def test_3_html_past_its_work_budget_is_one_line_and_the_batch_goes_on(tmp_path,
     assert extract_article_lines(sloppy) == 100
 
 
+def test_2_html_past_its_parse_time_limit_is_one_line_and_the_batch_goes_on(tmp_path, monkeypatch, capfdbinary):
+    """lexbor parsed a page in one C call that nothing could stop; the streaming pass checks a
+    CPU-time deadline between tokens, set by `max-parse-seconds` (command line or file)."""
+    from audit.ingest import STREAM_ABOVE_TAGS
+
+    (tmp_path / "a-page.html").write_text("<article>" + "<p>Une phrase." * (STREAM_ABOVE_TAGS + 1), encoding="utf-8")
+    (tmp_path / "b-article.txt").write_text(SPUN, encoding="utf-8")
+    for options in (["--max-parse-seconds", "0.001"], ["--config", str(tmp_path / "limit.toml")]):
+        (tmp_path / "limit.toml").write_text("max-parse-seconds = 0.001\n", encoding="utf-8")
+        code, out, err = cli(monkeypatch, capfdbinary, "check", "--format", "concise", *options, str(tmp_path))
+        refused = [line for line in out.splitlines() if "a-page.html" in line]
+        assert code == 2 and len(refused) == 1, (out, err)
+        assert "HTML not parsed within 0.001 s of CPU time (raise the limit with --max-parse-seconds)" in refused[0]
+        assert "b-article.txt:" in out
+    (tmp_path / "limit.toml").write_text("max-parse-seconds = 0\n", encoding="utf-8")
+    code, out, err = cli(monkeypatch, capfdbinary, "check", "--config", str(tmp_path / "limit.toml"), str(tmp_path))
+    assert code == 2 and "max-parse-seconds" in err and "Traceback" not in err, err
+    (tmp_path / "limit.toml").unlink()
+    code, out, err = cli(monkeypatch, capfdbinary, "check", "--exit-zero", "--format", "concise", str(tmp_path))
+    assert code == 0 and "not parsed" not in out + err  # the default leaves it seconds
+
+
 def extract_article_lines(html: str) -> int:
     from audit.ingest import extract_article
 
@@ -323,6 +345,52 @@ def test_18_memory_of_the_worst_shapes_stays_under_30_bytes_per_input_byte():
         audit, report = _peaks(text)
         print(f"{name}: audit {audit:.1f} B/B, JSON report {report:.1f} B/B more")
         assert audit < 30 and report < 5, name
+
+
+_EXTRACT = """
+import sys
+from audit.ingest import extract_article
+html = open(sys.argv[1], encoding="utf-8").read()
+if sys.argv[2] == "extract":
+    extract_article(html)
+"""
+
+
+def _extraction_bytes_per_byte(path) -> float:
+    """Peak RSS of a child that reads and extracts `path`, less that of one that only reads it."""
+    peaks = []
+    for step in ("read", "extract"):
+        child = subprocess.Popen([sys.executable, "-c", _EXTRACT, str(path), step], cwd=ROOT)
+        _, status, usage = os.wait4(child.pid, 0)
+        assert status == 0
+        peaks.append(usage.ru_maxrss * 1024)
+    return (peaks[1] - peaks[0]) / path.stat().st_size
+
+
+def test_18_html_extraction_costs_a_few_bytes_per_byte(tmp_path):
+    """Pages of hundreds of thousands of elements (2 MB): lexbor's tree cost 105 B/B for 500,000
+    `<p>x` (the streaming extractor holds no tree); the depth pre-pass kept a tuple per dropped
+    tag (15 B/B for nested <div>, over 10 for lists)."""
+    shapes = {"nested div": ("<div>", "texte</div>"), "nested lists": ("<ul><li>", "texte"), "one-letter p": ("<p>x", "")}
+    for name, (opening, closing) in shapes.items():
+        page = tmp_path / "page.html"
+        page.write_text(opening * (2_000_000 // len(opening)) + closing, encoding="utf-8")
+        cost = _extraction_bytes_per_byte(page)
+        print(f"{name}: extraction adds {cost:.1f} B/B")
+        assert cost < 10, name
+
+
+def test_a_data_entry_with_a_fix_is_reported_in_every_format():
+    """`Hit` gained a `category` field before `fix`: MT501/MT502's positional call passed the
+    fix as the category, and « de le projet » crashed the text report and left the JSON empty."""
+    from audit.findings import Category
+    from audit.reporters import reporter
+    from audit.results import Run
+
+    result = audit_string("Le ministre parle de le projet de loi devant les députés réunis mardi.\n")
+    found = [f for f in result.findings if f.code == "MT501"]
+    assert found and found[0].category is Category.GRAMMAR and found[0].fix is not None
+    assert '"code": "MT501"' in "".join(reporter("json").render_pieces(Run((result,), (), result_settings())))
 
 
 def test_a_stale_index_is_told_on_stderr_and_in_meta(tmp_path, monkeypatch, capfdbinary):

@@ -34,7 +34,7 @@ def _scan(document: Document, table: PatternTable) -> Iterator[Hit]:
                 if match.end() > match.start():
                     fix = substitution(text, match.start(), match.end(), data.entry.get("fix"))
                     yield Hit(match.start(), match.end(), data.entry["message"],
-                              data.entry.get("suggestion") or None, None, _severity(data.entry), fix)
+                              data.entry.get("suggestion") or None, severity=_severity(data.entry), fix=fix)
 
 
 @rule("MT501", "mt-grammar", Category.GRAMMAR, Severity.MAJOR, fix="per entry")

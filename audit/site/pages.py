@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from audit.errors import InputError, UserError
-from audit.ingest import RawText, extract_article, from_bytes, read_bounded
+from audit.ingest import (
+    DEFAULT_MAX_PARSE_SECONDS,
+    RawText,
+    extract_article,
+    from_bytes,
+    read_bounded,
+)
 from audit.results import InputFailure
 
 EXPORT_SUFFIX = ".jsonl"
@@ -50,17 +56,17 @@ class Unreadable(InputFailure):
     identity: str
 
 
-def raw_text(page: Page) -> RawText:
+def raw_text(page: Page, max_parse_seconds: float = DEFAULT_MAX_PARSE_SECONDS) -> RawText:
     """The page as ingest would give it; raises InputError for what cannot be audited."""
     if page.lang is not None and not page.lang.lower().startswith("fr"):
         raise InputError(f"{page.path}: declared lang {page.lang!r} in the export, not French; not audited")
     if page.media_type is None:
-        return from_bytes(page.path, page.data)
+        return from_bytes(page.path, page.data, max_parse_seconds)
     text = page.data.decode("utf-8")
     if not text.strip():
         raise InputError(f"{page.path}: empty input")
     if page.media_type == "text/html":
-        return RawText(page.path, extract_article(text, page.path), "utf-8", "text/html", ())
+        return RawText(page.path, extract_article(text, page.path, max_parse_seconds), "utf-8", "text/html", ())
     return RawText(page.path, text, "utf-8", "text/plain", ())
 
 

@@ -30,7 +30,7 @@ def page_line(page: Page, settings: Settings) -> Line:
     from audit.reporters.json_report import document_dict
 
     try:
-        record = {**document_dict(audit_text(raw_text(page), settings)), "resume": _resume(page, settings)}
+        record = {**document_dict(audit_text(raw_text(page, settings.max_parse_seconds), settings)), "resume": _resume(page, settings)}
         return "documents", dumps(record)
     except InputError as error:
         message = str(error).removeprefix(f"{page.path}: ")
