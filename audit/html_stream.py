@@ -131,8 +131,7 @@ class Extractor(TableModes, FormattingRules):
                 top = stack[-1]
                 if top.name == "p" and not top.foreign and top.context is None:
                     self.skip_newline = self.after_body = False  # a <p> closing a <p>, as body_start
-                    self.pop()  # would do it, without its checks: pages of 500,000 <p> exist
-                    self.insert("p")
+                    self.next_paragraph(top)  # would do it, without its checks: pages of 500,000 <p> exist
                     continue
             self.token(token)
             if stack:
@@ -295,6 +294,18 @@ class Extractor(TableModes, FormattingRules):
             self.stack.append(element)
             element.open = True
         return element
+
+    def next_paragraph(self, paragraph: _Element) -> None:
+        """Close the open <p> and open its sibling. Outside a table the new one would be made
+        exactly like the old (same parent, roots and context; nothing else refers to a <p>), so
+        the same object is reset: 0.6 µs less a paragraph than `pop` and `insert`."""
+        parent = self.stack[-2]
+        if parent.name in FOSTERING and not parent.foreign:
+            self.pop()
+            self.insert("p")
+            return
+        self.closed(paragraph)
+        paragraph.leaf, paragraph.parts, paragraph.fostered, self.space = True, [], False, True
 
     def pop(self) -> _Element:
         element = self.stack.pop()
