@@ -113,6 +113,11 @@ def span_starts(spans: Sequence) -> Sequence[int]:
     return spans.starts if isinstance(spans, Spans) else [s.start for s in spans]
 
 
+def span_ends(spans: Sequence) -> Sequence[int]:
+    """Where each paragraph or sentence ends: the array itself for `Spans`."""
+    return spans.ends if isinstance(spans, Spans) else [s.end for s in spans]
+
+
 @dataclass(frozen=True)
 class Segment:
     """One unit of a bilingual file: its target at `start:end` of the document text, its source.

@@ -19,7 +19,7 @@ import re
 import zlib
 from collections import Counter
 
-from audit.document import Document
+from audit.document import Document, span_ends, span_starts
 from audit.findings import Finding
 
 WORD_BUCKETS = 16384
@@ -43,6 +43,7 @@ _START = zlib.crc32(b"<s>")
 _PAIR = 1_000_003  # a prime: (a × _PAIR + b) keeps word order in a bigram's key
 _WORD_HASHES: dict[str, int] = {}
 _MAX_REMEMBERED = 200_000
+_BATCH = 1 << 16  # n-gram keys counted at a time
 _BUCKET_NAMES = [f"w{i}" for i in range(WORD_BUCKETS)]
 
 
@@ -73,18 +74,23 @@ def _word_hash(word: str) -> int:
 def word_grams(document: Document) -> tuple[Counter[int], list[int]]:
     """Word 1- and 2-gram counts by hash bucket (a sentence starts with `<s>`), and words per sentence.
 
-    A bigram's key is computed from its two word hashes, so only words are ever hashed.
+    A bigram's key is computed from its two word hashes, so only words are ever hashed. Keys
+    are counted in batches, so a long text's keys never pile up and a text of 100,000 short
+    sentences does not pay a `Counter.update` per sentence.
     """
-    text = document.text
+    text = _unified(document.text)  # once for the whole text: it keeps every offset
     remembered = _WORD_HASHES.get
     grams: Counter[int] = Counter()
-    lengths = []
-    for sentence in document.sentences:  # a sentence at a time: a long text's keys never pile up
-        words = _TOKEN.findall(_unified(text[sentence.start : sentence.end]).lower())
-        hashes = [remembered(w) or _word_hash(w) for w in words]
+    lengths, keys = [], []
+    for start, end in zip(span_starts(document.sentences), span_ends(document.sentences)):
+        hashes = [remembered(w) or _word_hash(w) for w in _TOKEN.findall(text[start:end].lower())]
         lengths.append(len(hashes))
-        grams.update([key % WORD_BUCKETS for key in hashes])
-        grams.update([(a * _PAIR + b) % WORD_BUCKETS for a, b in zip([_START, *hashes], hashes)])
+        keys += [key % WORD_BUCKETS for key in hashes]
+        keys += [(a * _PAIR + b) % WORD_BUCKETS for a, b in zip([_START, *hashes], hashes)]
+        if len(keys) >= _BATCH:
+            grams.update(keys)
+            keys = []
+    grams.update(keys)
     return grams, lengths
 
 
