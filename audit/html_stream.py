@@ -32,9 +32,9 @@ from audit.html_tables import (
     tag_set,
 )
 from audit.html_tokens import COMMENT, DOCTYPE, END, START, TEXT, tokens
+from audit.ingest import BLOCKS, DROP_TAGS, squeeze
 
-_BLOCKS = tag_set("p h1 h2 h3 h4 h5 h6 li blockquote figcaption pre td dt dd")
-_DROP = tag_set("script style noscript template nav header footer aside form")
+_DROP = frozenset(DROP_TAGS)
 _ROOTS = ("article", "main", "body")
 _NOTED = frozenset(["article", "main", "table"])  # what insert() notes about an element
 _HEADINGS = tag_set("h1 h2 h3 h4 h5 h6")
@@ -68,7 +68,6 @@ _NO_RECONSTRUCT = tag_set(
     "textarea iframe noembed noframes script style title template base basefont bgsound link meta "
     "rb rtc rp rt plaintext"
 )
-_ASCII_SPACE = re.compile(r"[ \t\r\n\f]+")
 _QUIRKY = ("-//w3c//dtd html 4.01 frameset//", "-//w3c//dtd html 4.01 transitional//")
 _CHECK_EVERY = 4096
 
@@ -89,7 +88,7 @@ class _Element:
 
     def __init__(self, name: str, parent: _Element | None, roots: int, context: _Element | None, foreign: bool):
         self.name, self.foreign = name, foreign
-        self.block = name in _BLOCKS  # CSS type selectors match <svg>/<math> elements too
+        self.block = name in BLOCKS  # CSS type selectors match <svg>/<math> elements too
         dropped = name in _DROP
         # the block whose text this element's text is (None inside a dropped element)
         self.collector = self if self.block else None if dropped or parent is None else parent.collector
@@ -146,7 +145,7 @@ class Extractor(TableModes, FormattingRules):
         root = 0 if self.found[0] else 1 if self.found[1] else 2
         if self.block_roots >> root & 1:
             return "\n\n".join(b for b in self.blocks[root] if b) + "\n"
-        loose = _squeeze("".join(self.loose[root]))
+        loose = squeeze("".join(self.loose[root]))
         return loose + "\n" if loose else "\n"
 
     def token(self, token: tuple) -> None:
@@ -317,7 +316,7 @@ class Extractor(TableModes, FormattingRules):
     def closed(self, element: _Element) -> None:
         if element.block and element.leaf:
             parts, roots = element.parts, element.roots
-            text = _squeeze(parts[0] if len(parts) == 1 else "".join(parts)) if parts else ""
+            text = squeeze(parts[0] if len(parts) == 1 else "".join(parts)) if parts else ""
             if roots == 4:
                 self.blocks[2].append(text)
             else:
@@ -534,13 +533,6 @@ def _quirky(doctype: str) -> bool:
                                   "-//w3c//dtd w3 html", "-//webtechs//", "-//o'reilly", "-//spyglass",
                                   "-//sq//", "-//sun microsystems", "-//softquad", "-//metrius//",
                                   "-//advasoft", "-//as//", "-//silmaril//"))
-
-
-def _squeeze(text: str) -> str:
-    """Collapse markup white space but keep U+00A0/U+202F, as `audit.ingest` does."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text  # no tab, newline, double or outer space: most short blocks
-    return _ASCII_SPACE.sub(" ", text).strip(" ")
 
 
 def extract(html: str, deadline: float | None = None) -> str:

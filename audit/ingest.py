@@ -29,14 +29,15 @@ STREAM_ABOVE_TAGS = 20_000
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 _BLOCK_TAGS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, pre, td, dt, dd"
-_BLOCKS = frozenset(_BLOCK_TAGS.split(", "))
+BLOCKS = frozenset(_BLOCK_TAGS.split(", "))
 # A block holding no other block, found in one query: asking each block for its blocks took
 # 17 s on a page of 400,000 unclosed <p> (each query has a fixed cost), this takes 1.3 s.
 _LEAF_BLOCKS = ", ".join(f"{tag}:not(:has({_BLOCK_TAGS}))" for tag in _BLOCK_TAGS.split(", "))
 _ASCII_SPACE = re.compile(r"[ \t\r\n\f]+")
 # `<!-- mtaudit: ignore MT101 -->` becomes a line of its own, read by audit.suppressions.
 _SUPPRESSION_COMMENT = re.compile(r"<!--\s*(mtaudit:[^<>]*?)\s*-->", re.IGNORECASE)
-_DROP_TAGS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form"]
+# Furniture and code, dropped with what they hold; `audit.html_stream` drops the same.
+DROP_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form")
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ def extract_article(html: str, path: str = "page", max_parse_seconds: float = DE
     """
     deadline = time.thread_time() + max_parse_seconds
     try:
-        page = bounded(_SUPPRESSION_COMMENT.sub(r"<p>\1</p>", html), _BLOCKS)
+        page = prepared_page(html)
     except TooMalformed as error:
         raise InputError(f"{path}: {error}") from None
     if page.count("<") > STREAM_ABOVE_TAGS:
@@ -163,6 +164,12 @@ def extract_article(html: str, path: str = "page", max_parse_seconds: float = DE
     return _lexbor_article(page)
 
 
+def prepared_page(html: str) -> str:
+    """The page both extractors read: suppression comments made paragraphs of their own, and
+    nesting bounded (`audit.html_depth`, which raises TooMalformed)."""
+    return bounded(_SUPPRESSION_COMMENT.sub(r"<p>\1</p>", html), BLOCKS)
+
+
 def _lexbor_article(page: str) -> str:
     from selectolax.lexbor import LexborHTMLParser
 
@@ -170,13 +177,15 @@ def _lexbor_article(page: str) -> str:
     root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
     if root is None:
         return ""
-    for node in root.css(", ".join(_DROP_TAGS)):
+    for node in root.css(", ".join(DROP_TAGS)):
         node.decompose()
     leaves = root.css(_LEAF_BLOCKS)
-    blocks = [_squeeze(node.text(separator=" ")) for node in leaves] or [_squeeze(root.text())]
+    blocks = [squeeze(node.text(separator=" ")) for node in leaves] or [squeeze(root.text())]
     return "\n\n".join(b for b in blocks if b) + "\n"
 
 
-def _squeeze(text: str) -> str:
+def squeeze(text: str) -> str:
     """Collapse markup white space but keep U+00A0/U+202F, which French typography needs."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # no tab, newline, double or outer space: most short blocks
     return _ASCII_SPACE.sub(" ", text).strip(" ")

@@ -11,11 +11,11 @@ from conftest import ROOT
 from audit.html_depth import bounded
 from audit.html_stream import Unsupported, extract
 from audit.ingest import (
-    _BLOCKS,
-    _SUPPRESSION_COMMENT,
+    BLOCKS,
     STREAM_ABOVE_TAGS,
     _lexbor_article,
     extract_article,
+    prepared_page,
 )
 
 # Each was a difference once: where HTML5 closes, ignores, moves or merges.
@@ -48,7 +48,7 @@ CORNERS = [
 
 
 def _both(html: str) -> tuple[str, str]:
-    page = bounded(_SUPPRESSION_COMMENT.sub(r"<p>\1</p>", html), _BLOCKS)
+    page = prepared_page(html)
     return _lexbor_article(page), extract(page)
 
 
@@ -89,7 +89,7 @@ def test_hostile_shapes_take_the_streaming_path_and_give_the_same_text(monkeypat
     for html in ("<p>x" * count, "<p>Une phrase. " * count, "<table>" + "<tr><td>t</td><th>h</tr>" * (count // 4),
                  "<ul>" + "<li>x<ol><li>y</ol>" * (count // 4), "<div><p>a</p><b>b<p>c</b>d</div>" * (count // 4)):
         text = extract_article(html)
-        assert text == _lexbor_article(bounded(html, _BLOCKS)) and text.strip()
+        assert text == _lexbor_article(bounded(html, BLOCKS)) and text.strip()
     assert len(calls) == 5
     assert extract_article("<p>x" * 100) == "x\n\n" * 99 + "x\n" and len(calls) == 5  # small: lexbor
 

@@ -3,7 +3,7 @@ and folders given as arguments, on the peer real-web Markdown pages (../shared/p
 their embedded HTML) read raw and rendered into pages, on the bundled corpora rendered into
 pages, and on the 2 MB hostile shapes of tools/bench_hostile.py.
 
-Both extractors get the page as `audit.ingest.extract_article` gives it to them (suppression
+Both extractors get the page as `audit.ingest.prepared_page` gives it to them (suppression
 comments rewritten, nesting bounded); a page is the same when the two texts, hence every
 offset and the JSON report, are equal. Prints the pages that differ and a count:
 
@@ -18,9 +18,9 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from audit.html_depth import TooMalformed, bounded
+from audit.html_depth import TooMalformed
 from audit.html_stream import Unsupported, extract
-from audit.ingest import _BLOCKS, _SUPPRESSION_COMMENT, _lexbor_article
+from audit.ingest import _lexbor_article, prepared_page
 
 ROOT = Path(__file__).resolve().parent.parent
 PEER = ROOT.parent / "shared" / "peer" / "real-web" / "mt_fr"
@@ -31,7 +31,7 @@ from bench_hostile import PAGES
 def compared(html: str) -> tuple[str, str] | None:
     """(lexbor's text, the stream's), or None for a page that neither path reads."""
     try:
-        page = bounded(_SUPPRESSION_COMMENT.sub(r"<p>\1</p>", html), _BLOCKS)
+        page = prepared_page(html)
         return _lexbor_article(page), extract(page)
     except (TooMalformed, Unsupported):
         return None
