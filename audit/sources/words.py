@@ -49,10 +49,9 @@ def tables() -> dict[str, tuple]:
 
 
 def _p(direction: str, word: int, other: int) -> float:
-    keys, probabilities = tables()[direction]
-    wanted = (word << 32) | other
-    at = int(keys.searchsorted(keys.dtype.type(wanted)))  # a Python int would copy `keys` to float
-    return float(probabilities[at]) if at < len(keys) and int(keys[at]) == wanted else 0.0
+    import numpy as np
+
+    return float(_lookup(direction, np.array([(word << 32) | other], dtype=np.uint64))[0])
 
 # Function words carry no content a reader would miss; hand-written, general grammar.
 FUNCTION_WORDS = {
